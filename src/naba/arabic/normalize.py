@@ -1,0 +1,67 @@
+"""Small opt-in ``str -> str`` normalizers for *matching* (never for display).
+
+Each function does one thing; :func:`normalize` composes the ones naba matches on. All of them
+map one character to at most one character, so ``len(normalize(s)) <= len(s)``; callers that
+need offsets keep them on the original text (tokens do).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import charsets as cs
+
+_DIAC_RE = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
+_ALEF_TABLE = str.maketrans({c: cs.ALEF for c in cs.ALEF_FORMS})
+_YA_TABLE = str.maketrans({cs.ALEF_MAQSURA: cs.YA, cs.FARSI_YA: cs.YA})
+_TA_TABLE = str.maketrans({cs.TA_MARBUTA: cs.HA})
+_HAMZA_TABLE = str.maketrans({cs.HAMZA_ON_WAW: "\u0621", cs.HAMZA_ON_YA: "\u0621"})
+_DIGIT_TABLE = str.maketrans({**{c: str(i) for i, c in enumerate(cs.EASTERN_DIGITS)},
+                              **{c: str(i) for i, c in enumerate(cs.PERSIAN_DIGITS)}})
+_MISC_TABLE = str.maketrans({cs.KEHEH: "\u0643"})
+
+
+def dediac(s: str) -> str:
+    """Remove diacritics (harakat, shadda, tanween) and tatweel."""
+    return _DIAC_RE.sub("", s)
+
+
+def normalize_alef(s: str) -> str:
+    """أ إ آ ٱ -> ا"""
+    return s.translate(_ALEF_TABLE)
+
+
+def normalize_ya(s: str) -> str:
+    """ى (alef maqsura) and Farsi ya -> ي"""
+    return s.translate(_YA_TABLE)
+
+
+def normalize_ta(s: str) -> str:
+    """ة (ta marbuta) -> ه"""
+    return s.translate(_TA_TABLE)
+
+
+def normalize_hamza(s: str) -> str:
+    """ؤ ئ -> ء"""
+    return s.translate(_HAMZA_TABLE)
+
+
+def normalize_digits(s: str) -> str:
+    """Eastern Arabic and Persian digits -> ASCII digits."""
+    return s.translate(_DIGIT_TABLE)
+
+
+def normalize(s: str) -> str:
+    """The matching form naba uses everywhere: no diacritics/tatweel, one alef, ي for ى, ه for ة,
+    ASCII digits, lower-case Latin."""
+    s = dediac(s)
+    s = s.translate(_ALEF_TABLE).translate(_YA_TABLE).translate(_TA_TABLE)
+    s = s.translate(_DIGIT_TABLE).translate(_MISC_TABLE)
+    return s.lower()
+
+
+def arabic_ratio(s: str) -> float:
+    """Share of Arabic letters among all letters in ``s`` (0.0 when there are none)."""
+    arabic = sum(1 for ch in s if "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3")
+    letters = sum(1 for ch in s if ch.isalpha())
+    return arabic / letters if letters else 0.0

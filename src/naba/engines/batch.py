@@ -1,0 +1,49 @@
+"""Many documents through :func:`naba.pipeline.analyze`, in order, on a process pool.
+
+A document that fails becomes ``{"id": ..., "error": "code: reason"}`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from ..errors import NabaError
+
+
+def analyze_one(obj_or_line: str | dict) -> dict:
+    """One JSONL line (or parsed object) -> the record's dict, or an error object."""
+    from ..pipeline import analyze
+
+    doc_id = None
+    try:
+        obj = json.loads(obj_or_line) if isinstance(obj_or_line, str) else obj_or_line
+        if not isinstance(obj, dict):
+            return {"id": None, "error": "invalid-json: line is not a JSON object"}
+        doc_id = obj.get("id")
+        return analyze(obj).to_dict()
+    except json.JSONDecodeError as e:
+        return {"id": None, "error": f"invalid-json: {e.msg}"}
+    except NabaError as e:
+        return {"id": doc_id, "error": f"{e.code}: {e}"}
+    except Exception as e:  # a bug must not stop a batch: record it with its type
+        return {"id": doc_id, "error": f"internal: {type(e).__name__}: {e}"}
+
+
+def default_workers(workers: int | None) -> int:
+    return workers if workers and workers > 0 else (os.cpu_count() or 1)
+
+
+def analyze_jsonl(lines: Iterable[str], workers: int | None = None,
+                  chunksize: int = 16) -> Iterator[dict]:
+    """Results in input order; blank lines are skipped."""
+    items = (line for line in lines if line.strip())
+    n = default_workers(workers)
+    if n == 1:
+        for line in items:
+            yield analyze_one(line)
+        return
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        yield from pool.map(analyze_one, items, chunksize=chunksize)

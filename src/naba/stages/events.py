@@ -1,0 +1,12 @@
+"""Stage: Events: PLOVER events with actor, target, location, time (issue 5).
+
+Placeholder wiring: returns the record unchanged until the stage is built.
+"""
+
+from __future__ import annotations
+
+from ..record import Record
+
+
+def run(record: Record) -> Record:
+    return record

@@ -1,0 +1,78 @@
+"""Bad input gets a named error, good input in any common encoding decodes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import naba
+from naba import errors
+
+ARTICLE = ("أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في العاصمة بسعة مئتي سرير، "
+           "وقال الوزير إن المشروع سيخدم آلاف المرضى سنوياً.")
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "utf-8-sig", "utf-16", "cp1256", "iso8859_6"])
+def test_encodings(enc):
+    rec = naba.analyze(ARTICLE.encode(enc) if enc != "iso8859_6" else
+                       ARTICLE.replace("،", ",").replace("ً", "").encode(enc), stages=("clean",))
+    assert "وزارة الصحة" in rec.text
+
+
+@pytest.mark.parametrize("doc,exc", [
+    (b"", errors.EmptyInput),
+    (b"   \n ", errors.EmptyInput),
+    (bytes(range(256)) * 40, errors.BinaryInput),
+    ("<html><body><p>" + ARTICLE + "</p>", errors.TruncatedInput),
+    ("{\"id\": 1, \"text\": ", errors.InvalidJSON),
+    ("The quick brown fox jumps over the lazy dog. " * 20, errors.NotArabic),
+])
+def test_bad_inputs(doc, exc):
+    with pytest.raises(exc):
+        naba.analyze(doc)
+
+
+def test_too_large(monkeypatch):
+    from naba.inputs import loader as load
+
+    monkeypatch.setattr(load, "MAX_BYTES", 1000)
+    with pytest.raises(errors.InputTooLarge):
+        naba.analyze(("x" * 2000).encode())
+
+
+def test_malicious_html_is_text_only():
+    page = ("<html><head><title>خبر</title><script>alert(1)</script></head><body><article>"
+            f"<h1>عنوان الخبر</h1><p onclick=\"alert(2)\">{ARTICLE}</p><p>{ARTICLE}</p>"
+            "<img src=x onerror=alert(3)></article></body></html>")
+    rec = naba.analyze(page)
+    assert "alert" not in rec.text and "<" not in rec.text
+
+
+def test_json_record_metadata():
+    rec = naba.analyze({"id": "a1", "text": ARTICLE, "title": "عنوان", "date": "Fri, 01 Jun 2018 17:25:30 +0000",
+                        "outlet": "CNN", "url": "https://example.org/a"})
+    assert (rec.id, rec.published, rec.outlet) == ("a1", "2018-06-01", "CNN")
+
+
+def test_cli_errors_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", str(bad)], capture_output=True, text=True)
+    assert p.returncode != 0 and p.stdout == ""
+    assert len(p.stderr.strip().splitlines()) == 1 and "invalid-json" in p.stderr
+
+
+def test_cli_jsonl_batch_goes_on(tmp_path):
+    f = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": "ok1", "text": ARTICLE}, ensure_ascii=False), "{broken",
+             json.dumps({"id": "en", "text": "Hello world, this is English only. " * 5}),
+             json.dumps({"id": "ok2", "text": ARTICLE}, ensure_ascii=False)]
+    f.write_text("\n".join(lines), encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", "--jsonl", str(f), "--workers", "2"],
+                       capture_output=True, text=True)
+    assert p.returncode == 0
+    out = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [o.get("id") for o in out] == ["ok1", None, "en", "ok2"]
+    assert "error" in out[1] and out[2]["error"].startswith("not-arabic")
+    assert out[3]["schema"] == "naba/1"
