@@ -66,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         try:
             m = import_module(mod)
         except ModuleNotFoundError as e:
-            if e.name and mod.startswith(e.name):
-                continue  # that area is not built yet
+            if e.name == mod:
+                continue  # that area's commands are not built yet
             raise
         m.register(sub)
     return parser
