@@ -47,8 +47,8 @@ def extract(html: str, url: str | None = None) -> dict:
         raise NoArticleText("no article text found in the HTML page")
     return {
         "text": text,
-        "title": d.get("title"),
-        "author": d.get("author"),
+        "title": clean_title(d.get("title"), d.get("sitename"), text),
+        "author": _clean_author(d.get("author")),
         "sitename": d.get("sitename"),
         "url": d.get("url") or url,
         "date": find_date(html, url),
@@ -56,16 +56,102 @@ def extract(html: str, url: str | None = None) -> dict:
     }
 
 
+_TITLE_SPLIT_RE = re.compile(r"\s+(?:[-|–—]|::)\s+")
+
+
+def clean_title(title: str | None, sitename: str | None, text: str) -> str | None:
+    """The headline without the site name pages add to ``<title>`` ("X - اليوم السابع",
+    "المدينة نيوز - X"): a part equal to the site name goes; when one part is the body's first
+    line, that part is the headline."""
+    if not title:
+        return title
+    parts = _TITLE_SPLIT_RE.split(title.strip())
+    if len(parts) < 2:
+        return title.strip()
+    first_line = _norm(text.strip().split("\n", 1)[0])
+    for part in parts:
+        if _norm(part) == first_line:
+            return part.strip()
+    site = _norm(sitename or "")
+    kept = [p for p in parts if not site or (_norm(p) not in site and site not in _norm(p))]
+    if kept and len(kept) < len(parts):
+        return " - ".join(p.strip() for p in kept)
+    return title.strip()
+
+
+def _norm(s: str) -> str:
+    from ..arabic.normalize import normalize
+
+    return " ".join(normalize(s).split())
+
+
+def _clean_author(author: str | None) -> str | None:
+    """trafilatura sometimes returns image alt text or URLs as the author: drop those."""
+    if not author or re.search(r"https?|www\.|\.png|\.jpg|logo", author, re.I):
+        return None
+    return author
+
+
 def find_date(html: str, url: str | None = None) -> str | None:
     """Publication date (YYYY-MM-DD) from the page's metadata/markup, or None.
 
-    ``extensive_search=False`` keeps htmldate to metadata, structured data, URL and date markup:
-    no free-text guessing, so a "© 2024" footer cannot become the date.
+    htmldate with ``extensive_search=False`` reads metadata, structured data, the URL and date
+    markup; no free-text guessing, so a "© 2024" footer cannot become the date. When it finds
+    nothing, :func:`find_arabic_date` reads Arabic datelines in publication-date meta tags and
+    date-classed elements ("الأربعاء، 07 أكتوبر 2020"), which htmldate does not parse.
     """
     from htmldate import find_date as _find
 
     try:
-        return _find(html, url=url, original_date=True, extensive_search=False,
-                     outputformat="%Y-%m-%d")
+        found = _find(html, url=url, original_date=True, extensive_search=False,
+                      outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises assorted errors on odd markup; a missing date is fine
+        found = None
+    return found or find_arabic_date(html)
+
+
+_META_DATE_RE = re.compile(r"publish|date|created|issued", re.I)
+_META_NOT_RE = re.compile(r"modif|updat|creation_date|expir", re.I)
+_DATE_CLASS_RE = re.compile(r"date|time|publish|created|posted", re.I)
+# Chrome that shows today's date or the site's years, never the article's.
+_DATE_CLASS_NOT_RE = re.compile(r"header|footer|copyright|today|current|clock|weather|modif|updat", re.I)
+_COPYRIGHT_RE = re.compile(r"©|&copy;|copyright|حقوق", re.I)
+
+
+def find_arabic_date(html: str) -> str | None:
+    """The date of an Arabic dateline in a publication-date ``<meta>`` or in an element whose
+    class/id/itemprop says date/time/published (not header/footer/copyright chrome), or None."""
+    from lxml import html as lxml_html
+
+    from .dates import parse_arabic_date, parse_date
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # lxml rejects some odd documents; no date then
         return None
+    metas = []
+    for meta in tree.iter("meta"):
+        key = " ".join(meta.get(a, "") for a in ("property", "name", "itemprop"))
+        content = meta.get("content") or ""
+        if content and _META_DATE_RE.search(key) and not _META_NOT_RE.search(key):
+            metas.append((0 if "publish" in key.lower() else 1, content))
+    for _, content in sorted(metas, key=lambda m: m[0]):
+        date = parse_date(content)
+        if date:
+            return date
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        key = " ".join(el.get(a, "") for a in ("class", "id", "itemprop"))
+        if not key.strip() or not _DATE_CLASS_RE.search(key) or _DATE_CLASS_NOT_RE.search(key):
+            continue
+        if any(_DATE_CLASS_NOT_RE.search(" ".join(a.get(k, "") for k in ("class", "id")))
+               for a in el.iterancestors()):
+            continue
+        text = el.text_content()[:300]
+        if _COPYRIGHT_RE.search(text):
+            continue
+        date = (parse_date(el.get("datetime")) if el.get("datetime") else None) or parse_arabic_date(text)
+        if date:
+            return date
+    return None
