@@ -1,0 +1,241 @@
+"""The SQLite schema of the corpus store, as small versioned migrations.
+
+Each migration is a function decorated with :func:`migration`; :func:`migrate` applies, in
+order, those not yet recorded in the ``schema_migrations`` table, each in its own transaction.
+Add a new function with the next number to change the schema; never edit an applied one.
+
+Layout (one row per thing; character offsets are into ``articles.text``, the clean body):
+
+- ``articles``: one analysed document. ``hash`` (sha1 of the document as received) makes ingest
+  idempotent; ``doc_id`` is the record's id; ``raw`` and ``record`` are zlib-compressed (the raw
+  input and the record's JSON without its ``text``, which is the ``text`` column): read them with
+  :meth:`naba.store.db.Store.record`. ``cluster_id`` is the story cluster (``clusters.id``).
+- ``articles_fts``: FTS5, contentless, rowid = ``articles.id``. Columns: ``norm`` (every token
+  in :func:`naba.arabic.normalize.normalize` form, title first), ``base`` (the same tokens with
+  a glued proclitic stripped, :func:`naba.arabic.tokenize.strip_prefix`, same positions, for
+  phrase queries) and ``alt`` (the other plausible clitic splits, a bag of words).
+- ``entities`` (corpus-wide, stable ``key``: a knowledge-base link when the record gives one,
+  else ``TYPE|normalized name``), ``aliases`` and ``roles`` (surface forms and titles seen, with
+  a count), ``mentions`` (per article, ``entity_id`` into ``entities``).
+- ``statements``, ``events``, ``times``: one row per record item, spans flattened to
+  ``<name>_start``/``<name>_end``/``<name>_text``; anything beyond the contract is in ``attrs``.
+- ``failures``: documents that could not be analysed (``code`` from :mod:`naba.errors`), keyed by
+  ``hash`` too, so a rerun skips them as well.
+- ``article_index``: per article, its MinHash signature (uint32 little-endian, for clustering)
+  and the terms given to ``articles_fts`` (compressed; a contentless FTS5 table needs them to
+  delete a row, and SQLite before 3.43 has no ``contentless_delete``).
+- ``clusters``: story clusters (near-duplicates across outlets): the earliest article, sizes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = []
+
+
+def migration(version: int):
+    def register(fn: Callable[[sqlite3.Connection], None]):
+        MIGRATIONS.append((version, fn.__name__, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+    return register
+
+
+@migration(1)
+def create_core_tables(conn: sqlite3.Connection) -> None:
+    run_script(conn, """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        doc_id TEXT,
+        source TEXT,                 -- where it came from: path[:line] or WARC record
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,              -- ISO date or NULL
+        author TEXT,
+        text TEXT NOT NULL,          -- the clean body (offsets point here)
+        raw BLOB,                    -- zlib(utf-8 raw input)
+        record BLOB NOT NULL,        -- zlib(JSON of the record without "text")
+        stages TEXT,                 -- the stages that ran, comma-separated
+        n_chars INTEGER,
+        n_sentences INTEGER,
+        cluster_id INTEGER,
+        ingested_at TEXT
+    );
+    CREATE INDEX articles_doc_id ON articles(doc_id);
+    CREATE INDEX articles_outlet_pub ON articles(outlet, published);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_cluster ON articles(cluster_id);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        norm, base, alt, content='', tokenize='unicode61 remove_diacritics 0'
+    );
+
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        type TEXT,
+        name TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        lat REAL,
+        lon REAL,
+        country TEXT,
+        attrs TEXT                   -- JSON: whatever else the record gave
+    );
+    CREATE INDEX entities_norm ON entities(norm);
+
+    CREATE TABLE aliases (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (entity_id, norm)
+    ) WITHOUT ROWID;
+    CREATE INDEX aliases_norm ON aliases(norm);
+
+    CREATE TABLE roles (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        role TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (entity_id, norm)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        entity_id INTEGER REFERENCES entities(id),
+        type TEXT,
+        start INTEGER, end INTEGER, text TEXT,
+        attrs TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+
+    CREATE TABLE statements (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+        speaker_entity INTEGER REFERENCES entities(id),
+        speaker_name TEXT,
+        speaker_norm TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        lemma TEXT,
+        content_start INTEGER, content_end INTEGER, content_text TEXT,
+        kind TEXT,
+        medium_start INTEGER, medium_end INTEGER, medium_text TEXT,
+        certainty TEXT,
+        attrs TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX statements_speaker_entity ON statements(speaker_entity);
+    CREATE INDEX statements_speaker_norm ON statements(speaker_norm);
+
+    CREATE TABLE times (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        start INTEGER, end INTEGER, text TEXT,
+        value TEXT,
+        kind TEXT,
+        attrs TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX times_value ON times(value);
+
+    CREATE TABLE events (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        type TEXT,
+        trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+        actor_start INTEGER, actor_end INTEGER, actor_text TEXT,
+        actor_entity INTEGER REFERENCES entities(id),
+        target_start INTEGER, target_end INTEGER, target_text TEXT,
+        target_entity INTEGER REFERENCES entities(id),
+        location_start INTEGER, location_end INTEGER, location_text TEXT,
+        location_entity INTEGER REFERENCES entities(id),
+        time_idx INTEGER,
+        time_value TEXT,
+        negated INTEGER, hedged INTEGER,
+        attrs TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_actor ON events(actor_entity);
+    CREATE INDEX events_target ON events(target_entity);
+    CREATE INDEX events_location ON events(location_entity);
+
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        doc_id TEXT,
+        source TEXT,
+        code TEXT NOT NULL,
+        message TEXT,
+        at TEXT
+    );
+    CREATE INDEX failures_code ON failures(code);
+
+    CREATE TABLE article_index (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        minhash BLOB,                -- uint32 little-endian MinHash signature
+        fts BLOB NOT NULL            -- zlib(JSON [norm, base, alt]): what articles_fts holds
+    );
+
+    CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,      -- = the id of its earliest article
+        earliest_article INTEGER NOT NULL REFERENCES articles(id),
+        first_published TEXT,
+        size INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL
+    );
+
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    """)
+
+
+def run_script(conn: sqlite3.Connection, sql: str) -> None:
+    """Execute ``sql`` statement by statement inside the caller's transaction
+    (``executescript`` would commit it first)."""
+    stmt = ""
+    for line in sql.splitlines(keepends=True):
+        stmt += line
+        if sqlite3.complete_statement(stmt):
+            conn.execute(stmt)
+            stmt = ""
+    if stmt.strip():
+        conn.execute(stmt)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations; returns the schema version now in force."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    done = {v for (v,) in conn.execute("SELECT version FROM schema_migrations")}
+    for version, name, fn in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(conn)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current_version(conn)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
