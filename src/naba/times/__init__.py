@@ -1,0 +1,69 @@
+"""Time expressions in Arabic news: find them, resolve them against the publication date, and read
+the publication date from a dateline when the page gave none.
+
+:func:`extract` is the library entry point (text + publication date -> TimeExpr list);
+:func:`dateline_date` reads "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م" style datelines. The
+``times`` stage (:mod:`naba.stages.times`) wires both into the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..arabic.normalize import normalize
+from ..record import TimeExpr
+from .grammar import Match, find
+from .resolve import Resolved, parse_iso, resolve
+
+__all__ = ["extract", "dateline_date", "find", "resolve"]
+
+# a future-tense verb shortly before a bare weekday ("وسيعود الوفد إلى سيؤول الثلاثاء") makes it the
+# next such day; the stoplist holds common words that also start with سي/ست.
+_FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?(?:سي|ست|سن)[^\sاءؤةه]\w{2,}|المقبل|القادم)(?!\w)")
+_NOT_FUTURE = frozenset({"سيطره", "سيده", "سيدات", "سيناء", "سيول", "سيؤول", "سيارات", "سياره", "ستين",
+                         "ستوكهولم", "ستار", "سنوات", "سنويا", "سنغافوره", "سنه", "ستاد", "سيتي"})
+
+
+def _future_before(text: str, start: int) -> bool:
+    window = normalize(text[max(0, start - 80):start])
+    window = re.split(r"[.!?؟\n]", window)[-1]
+    return any(m.group().lstrip("وف") not in _NOT_FUTURE for m in _FUTURE_RE.finditer(window))
+
+
+def extract(text: str, published: str | None) -> list[TimeExpr]:
+    """Every time expression of ``text`` with its value; relative ones resolved against
+    ``published`` (YYYY-MM-DD) or left None with ``attrs["unresolved"]`` saying why."""
+    pub = parse_iso(published)
+    context: dict = {}
+    out = []
+    for m in find(text):
+        if m.rule == "weekday":
+            context["future"] = _future_before(text, m.start)
+        r = resolve(m, pub, context)
+        attrs = {"rule": m.rule}
+        if r.value is None and r.reason:
+            attrs["unresolved"] = r.reason
+        out.append(TimeExpr(m.start, m.end, text[m.start:m.end], r.value, r.kind, attrs))
+        if r.value and len(r.value) == 10:
+            context["day"] = r.value
+        if r.value and len(r.value) >= 7 and r.value[4] == "-" and r.value[5] != "W":
+            context["month"] = (int(r.value[:4]), int(r.value[5:7]))
+    return out
+
+
+def dateline_date(text: str) -> tuple[str, str] | None:
+    """The date of a dateline ("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م"): a full Gregorian
+    date with a year if there is one, else a full Hijri one converted; with the matched text."""
+    best = None
+    for m in find(text):
+        if m.rule not in ("date", "numeric", "iso", "hijri") or not m.parts.get("year"):
+            continue
+        r: Resolved = resolve(m, None, {})
+        if r.value and len(r.value) == 10:
+            if m.rule != "hijri":
+                return r.value, text[m.start:m.end]
+            best = best or (r.value, text[m.start:m.end])
+    return best
+
+
+__all__ += ["Match"]

@@ -1,0 +1,219 @@
+"""The patterns that find time expressions in Arabic news text (what is a time, not what it means).
+
+Everything is matched on a normalized copy of the text (:func:`naba.arabic.normalize.normalize`,
+one character at a time, with a map back to the original offsets), so "أمس"/"امس",
+"آذار"/"اذار" and "٢٠١٥"/"2015" meet. The words come from the data files in
+``naba/arabic/data/times`` (months of every family, weekdays, ordinals, counts, units, fixed
+relative words, modifiers); the code only arranges them into a few regular expressions.
+
+Not for: turning a match into a calendar value (:mod:`naba.times.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import read_tsv
+
+DATA = "naba.arabic.data.times"
+
+
+def _norm(s: str) -> str:
+    return " ".join(normalize(s).split())
+
+
+def _alt(words) -> str:
+    """A regex alternation of normalized words, longest first, spaces matching any run of spaces,
+    a leading article "ال" also matching the "ل" left after a glued ل ("للعام")."""
+    pats = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        if w.startswith("ال"):
+            p = "(?:ا|(?<=ل))" + p[1:]
+        pats.append(p)
+    return "(?:" + "|".join(pats) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, tuple[str, int]]  # normalized name -> (calendar g|h, month)
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
+    relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
+    modifiers: dict[str, str]  # word -> lead | past | future | current
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    months, ambiguous = {}, set()
+    for row in read_tsv(DATA, "months.tsv"):
+        name = _norm(row[2])
+        months[name] = (row[0], int(row[1]))
+        if len(row) > 3 and row[3] == "ambiguous":
+            ambiguous.add(name)
+    return Lexicon(
+        months=months,
+        ambiguous_months=frozenset(ambiguous),
+        weekdays={_norm(w): int(n) for n, w in read_tsv(DATA, "weekdays.tsv")},
+        ordinals={_norm(w): int(n) for n, w in read_tsv(DATA, "ordinals.tsv")},
+        numbers={_norm(w): int(n) for n, w in read_tsv(DATA, "numbers.tsv")},
+        units={_norm(w): (u, int(c)) for u, c, w in read_tsv(DATA, "units.tsv")},
+        relative={_norm(w): m for m, w in read_tsv(DATA, "relative.tsv")},
+        modifiers={_norm(w): r for r, w in read_tsv(DATA, "modifiers.tsv")},
+    )
+
+
+@dataclass(slots=True)
+class Match:
+    """One time expression found: where (offsets into the original text) and its parts."""
+
+    start: int
+    end: int
+    rule: str  # hijri | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
+    parts: dict[str, str | None] = field(default_factory=dict)
+
+
+_L = r"(?<![\w/])"  # left edge of a word (glued clitics are matched by _CLITIC outside the span)
+_R = r"(?!\w)"
+_CLITIC = r"(?:[وف]?[بلك]?)"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    lx = lexicon()
+    greg = _alt(n for n, (cal, _) in lx.months.items() if cal == "g")
+    hijri = _alt(n for n, (cal, _) in lx.months.items() if cal == "h")
+    pair = rf"{greg}(?:\s*[/\-(]\s*{greg}\s*\)?)?"
+    wd = _alt(lx.weekdays)
+    ordw = _alt(lx.ordinals)
+    mods = lx.modifiers
+    lead = _alt(w for w, r in mods.items() if r == "lead")
+    direction = _alt(w for w, r in mods.items() if r != "lead")
+    past_future = _alt(w for w, r in mods.items() if r in ("past", "future"))
+    numw = _alt(lx.numbers)
+    units = _alt(lx.units)
+    rel = _alt(lx.relative)
+    day = rf"(?P<day>\d{{1,2}}(?!\d)|{ordw})"
+    year = r"(?P<year>\d{4})(?!\d)"
+    ad = r"(?:\s*م(?!\w))?"
+    rules = [
+        ("hijri", rf"{_L}{_CLITIC}(?P<t>{day}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{hijri})"
+                  rf"(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year})?(?:\s*ه{_R})?)"),
+        ("hijri_month", rf"{_L}{_CLITIC}(?P<t>(?:شهر\s+)?(?P<month>{hijri})\s+{year}\s*ه{_R})"),
+        ("date", rf"{_L}{_CLITIC}(?P<t>(?:(?P<wd>{wd})\s*[,،]?\s*)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
+                 rf"(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
+                 rf"(?:\s+(?P<dir>{direction}))?){_R}"),
+        ("numeric", rf"(?<![\d/.])(?P<t>(?P<day>\d{{1,2}})[/.\-](?P<mon>\d{{1,2}})[/.\-]{year})"),
+        ("iso", rf"(?<![\d/.])(?P<t>{year}-(?P<mon>\d{{2}})-(?P<day>\d{{2}}))(?!\d)"),
+        ("ordinal_month", rf"{_L}{_CLITIC}(?P<t>{day}\s+(?:من\s+)?(?:هذا\s+)?(?:ا?لشهر)"
+                          rf"(?:\s+(?P<dir>{direction}))?){_R}"),
+        ("of_it", rf"{_L}(?P<t>{day}\s+منه){_R}"),
+        ("month", rf"{_L}(?:(?P<prep>[وف]?(?:في|خلال|منذ|حتي|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
+                  rf"(?P<word>شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
+                  rf"(?:\s+(?P<dir>{direction}))?){_R}"),
+        ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
+                 rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
+        ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})"
+                    rf"(?:\s+(?P<dir>{past_future}))?){_R}"),
+        ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|التالي|الذي|الواحد|العالمي|الوطني))"),
+        ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
+                    rf"(?P<unit>{units})){_R}"),
+        ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
+                 rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
+    ]
+    return tuple((name, re.compile(p)) for name, p in rules)
+
+
+_CHAR_NORM: dict[str, str] = {}
+
+
+def normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize(text)`` one character at a time, and for each character of it the offset of the
+    character of ``text`` it came from (plus ``len(text)`` at the end)."""
+    out, offs = [], []
+    cache = _CHAR_NORM
+    for i, ch in enumerate(text):
+        n = cache.get(ch)
+        if n is None:
+            n = normalize(ch)
+            n = n if len(n) <= 1 else ch
+            cache[ch] = n
+        if n:
+            out.append(n)
+            offs.append(i)
+    offs.append(len(text))
+    return "".join(out), offs
+
+
+def _canon(v: str | None) -> str | None:
+    """A matched word in the form the lexicon keys use (spaces collapsed, the article's alef back
+    when a glued ل swallowed it: "للعام" -> "العام")."""
+    if not v:
+        return v
+    v = " ".join(v.split())
+    return "ا" + v if v.startswith("ل") and not v.startswith("ال") and "ا" + v in _all_words() else v
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset([*lx.months, *lx.weekdays, *lx.ordinals, *lx.numbers, *lx.units,
+                      *lx.relative, *lx.modifiers])
+
+
+def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
+    g = m.groupdict()
+    if rule == "month":
+        name = _canon(g["month"])
+        single = name in lx.months
+        if single and name in lx.ambiguous_months and not (g.get("prep") or g.get("lead") or g.get("word")
+                                                            or g.get("year") or g.get("dir")):
+            return False
+        return True
+    if rule == "year":
+        y = int(g["year"])
+        if g.get("word") or g.get("lead") or g.get("pre"):
+            return 1000 <= y <= 2100
+        return 1900 <= y <= 2050
+    if rule == "weekday":
+        return True
+    if rule == "counted":
+        if g.get("num") is None and lx.units.get(_canon(g["unit"]), ("", 0))[1] == 0:
+            return False
+        return True
+    return True
+
+
+def find(text: str) -> list[Match]:
+    """Every time expression in ``text``, left to right, without overlaps (the longest wins)."""
+    norm, offs = normalized_with_offsets(text)
+    lx = lexicon()
+    cands = []
+    for prio, (rule, rx) in enumerate(patterns()):
+        for m in rx.finditer(norm):
+            if not m.group("t").strip() or not _accept(rule, m, lx):
+                continue
+            a, b = m.span("t")
+            while b > a and norm[b - 1].isspace():
+                b -= 1
+            parts = {k: _canon(v) for k, v in m.groupdict().items() if k != "t"}
+            cands.append((a, b, prio, rule, parts))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for a, b, _, rule, parts in cands:
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        taken.append((a, b))
+        end = offs[b - 1] + 1
+        while end < len(text) and not _CHAR_NORM.get(text[end], "x"):
+            end += 1  # keep a trailing tatweel or diacritic ("هـ") in the span
+        out.append(Match(offs[a], end, rule, parts))
+    out.sort(key=lambda x: x.start)
+    return out

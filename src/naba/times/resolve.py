@@ -1,0 +1,234 @@
+"""From a found time expression to its calendar value, against the publication date.
+
+Values are "YYYY-MM-DD", "YYYY-MM", "YYYY", "YYYY-Www" (ISO week) or None. A value that cannot be
+resolved comes back as None with the reason ("no publication date", "vague", "no earlier date").
+Conventions (../shared/data/attribution/GUIDELINES.md): a day-month without a year takes the year
+that puts it nearest the publication date; "الماضي" looks back, "المقبل" forward; a bare weekday is
+the last such day on or before the publication date; a range gives its start; Hijri dates are
+converted with hijridate (Umm al-Qura).
+
+Not for: finding expressions in text (:mod:`naba.times.grammar`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .grammar import Match, lexicon
+
+NO_PUBLISHED = "no publication date"
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str | None
+    kind: str  # absolute | relative | hijri | year | month
+    reason: str | None = None
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _direction(word: str | None) -> str | None:
+    return lexicon().modifiers.get(word) if word else None
+
+
+def _first_month(name: str) -> int | None:
+    """The month number of "حزيران/يونيو" or "مارس" (the first name of a pair)."""
+    lx = lexicon()
+    for n in sorted(lx.months, key=len, reverse=True):
+        if name.startswith(n):
+            return lx.months[n][1]
+    return None
+
+
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    lx = lexicon()
+    return lx.ordinals.get(word) or lx.numbers.get(word)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_month(day: int, month: int, pub: date, direction: str | None) -> date | None:
+    options = [x for x in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if x]
+    if not options:
+        return None
+    if direction == "past":
+        before = [x for x in options if x <= pub]
+        return max(before) if before else None
+    if direction == "future":
+        after = [x for x in options if x >= pub]
+        return min(after) if after else None
+    if direction == "current":
+        return _safe_date(pub.year, month, day)
+    return min(options, key=lambda x: (abs((x - pub).days), x > pub))
+
+
+def _month_year(month: int, pub: date, direction: str | None) -> tuple[int, int]:
+    here = pub.year * 12 + pub.month - 1
+    opts = [(pub.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
+    if direction == "past":
+        k = max(o for o in opts if o < here) if month != pub.month else here - 12
+    elif direction == "future":
+        k = min(o for o in opts if o > here) if month != pub.month else here + 12
+    elif direction == "current":
+        k = pub.year * 12 + month - 1
+    else:
+        k = min(opts, key=lambda o: (abs(o - here), o > here))
+    return k // 12, k % 12 + 1
+
+
+def _hijri_to_gregorian(y: int, m: int, d: int) -> date | None:
+    from hijridate import Hijri  # pinned dependency; imported here to keep start-up light
+
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_year_for(pub: date) -> int:
+    from hijridate import Gregorian
+
+    return Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+
+
+def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
+    """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
+    and "25 منه" (updated by the caller)."""
+    p, rule, lx = m.parts, m.rule, lexicon()
+    if rule in ("hijri", "hijri_month"):
+        month = lx.months[p["month"]][1]
+        day = _number(p.get("day")) or 1
+        if p.get("year"):
+            hy = int(p["year"])
+        elif pub:
+            hy = _hijri_year_for(pub)
+        else:
+            return Resolved(None, "hijri", NO_PUBLISHED)
+        g = _hijri_to_gregorian(hy, month, day)
+        if g is None:
+            return Resolved(None, "hijri", "not a Hijri date")
+        return Resolved(_day(g) if rule == "hijri" else _month(g.year, g.month), "hijri")
+    if rule in ("date", "numeric", "iso"):
+        day = _number(p.get("day"))
+        month = _first_month(p["month"]) if rule == "date" else int(p["mon"])
+        if not day or not month:
+            return Resolved(None, "absolute", "not a date")
+        if p.get("year"):
+            d = _safe_date(int(p["year"]), month, day)
+        elif pub:
+            d = _day_month(day, month, pub, _direction(p.get("dir")))
+        else:
+            return Resolved(None, "absolute", NO_PUBLISHED)
+        return Resolved(_day(d), "absolute") if d else Resolved(None, "absolute", "not a date")
+    if rule == "ordinal_month":
+        day = _number(p.get("day"))
+        if not pub:
+            return Resolved(None, "relative", NO_PUBLISHED)
+        y, mo = pub.year, pub.month
+        shift = {"past": -1, "future": 1}.get(_direction(p.get("dir")) or "current", 0)
+        y, mo = _add_months(y, mo, shift)
+        d = _safe_date(y, mo, day or 0)
+        return Resolved(_day(d), "relative") if d else Resolved(None, "relative", "not a date")
+    if rule == "of_it":
+        day = _number(p.get("day"))
+        ym = context.get("month")
+        if not ym:
+            return Resolved(None, "absolute", "no earlier month")
+        d = _safe_date(ym[0], ym[1], day or 0)
+        return Resolved(_day(d), "absolute") if d else Resolved(None, "absolute", "not a date")
+    if rule == "month":
+        month = _first_month(p["month"])
+        if p.get("year"):
+            return Resolved(_month(int(p["year"]), month), "month")
+        if not pub:
+            return Resolved(None, "month", NO_PUBLISHED)
+        return Resolved(_month(*_month_year(month, pub, _direction(p.get("dir")))), "month")
+    if rule == "year":
+        return Resolved(p["year"], "year")
+    if rule == "weekday":
+        if not pub:
+            return Resolved(None, "relative", NO_PUBLISHED)
+        wd = lx.weekdays[p["wd"]]
+        direction = _direction(p.get("dir"))
+        # "امس الخميس": papers print the day before; the named weekday is the surer guide
+        direction = {"امس": "past", "غدا": "future"}.get(p.get("rel"), direction)
+        if p.get("rel") == "اليوم":
+            return Resolved(_day(pub), "relative")
+        back = (pub.isoweekday() - wd) % 7
+        if direction == "past":
+            d = pub - timedelta(days=back or 7)
+        elif direction == "future":
+            d = pub + timedelta(days=(wd - pub.isoweekday()) % 7 or 7)
+        elif context.get("future"):
+            d = pub + timedelta(days=(wd - pub.isoweekday()) % 7)
+        else:
+            d = pub - timedelta(days=back)
+        return Resolved(_day(d), "relative")
+    if rule == "relative":
+        meaning = lx.relative[p["rel"]]
+        if meaning == "vague":
+            return Resolved(None, "relative", "vague")
+        if meaning == "same_day":
+            last = context.get("day")
+            return Resolved(last, "relative") if last else Resolved(None, "relative", "no earlier date")
+        if not pub:
+            return Resolved(None, "relative", NO_PUBLISHED)
+        unit, n = meaning[:-2], int(meaning[-2:])
+        return Resolved(_shift(pub, unit, n, p.get("lead")), "relative")
+    if rule in ("counted", "span"):
+        if not pub:
+            return Resolved(None, "relative", NO_PUBLISHED)
+        unit, implied = lx.units[p["unit"]]
+        n = _number(p.get("num")) or implied or 1
+        if rule == "counted":
+            sign = 1 if p["prep"] == "بعد" else -1
+            return Resolved(_shift(pub, unit, sign * n, None), "relative")
+        direction = "past" if p["dir"].startswith(("الماضي", "المنصرم")) else "future"
+        return Resolved(_shift(pub, unit, -n if direction == "past" else 1, None), "relative")
+    return Resolved(None, "relative", "unknown")
+
+
+def _shift(pub: date, unit: str, n: int, lead: str | None) -> str:
+    if unit == "day":
+        return _day(pub + timedelta(days=n))
+    if unit == "week":
+        return _week(pub + timedelta(weeks=n))
+    if unit == "month":
+        return _month(*_add_months(pub.year, pub.month, n))
+    return f"{pub.year + n:04d}"
