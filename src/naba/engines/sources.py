@@ -1,0 +1,122 @@
+"""Walk ingest inputs and yield one :class:`Item` per document, without analysing anything.
+
+Inputs: directories (walked recursively, in sorted order), ``.html``/``.htm``/``.txt`` files (one
+document each), ``.jsonl``/``.jsonl.gz`` (one news record a line), ``.warc``/``.warc.gz`` (HTTP
+responses and resources with an HTML or text payload). Each item carries the sha1 of the document
+as received (its ``hash``: what makes ingest idempotent) and a ``source`` saying where it came
+from (``path:line`` for JSONL). JSON is parsed in the workers, not here: walking stays cheap.
+
+:class:`Sources` also knows how many input bytes there are and how many have been read, for a
+progress bar with an ETA.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator
+
+DOC_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(slots=True)
+class Item:
+    hash: str
+    source: str
+    kind: str  # "json" (payload: one JSONL line, bytes) | "doc" (payload: file or WARC bytes)
+    payload: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(DOC_SUFFIXES):
+        return "doc"
+    return None
+
+
+def sha1(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+class Sources:
+    """The documents under ``paths``; iterate it once."""
+
+    def __init__(self, paths: list[str | Path]):
+        self.files: list[tuple[Path, str]] = []
+        for p in map(Path, paths):
+            if p.is_dir():
+                for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                    k = kind_of(f)
+                    if k:
+                        self.files.append((f, k))
+            elif p.exists():
+                self.files.append((p, kind_of(p) or "doc"))
+            else:
+                raise FileNotFoundError(f"no such file or directory: {p}")
+        self.total_bytes = sum(f.stat().st_size for f, _ in self.files)
+        self._done_before = 0  # bytes of the files already finished
+        self._current: BinaryIO | None = None
+
+    @property
+    def done_bytes(self) -> int:
+        cur = 0
+        if self._current is not None:
+            try:
+                cur = self._current.tell()
+            except (OSError, ValueError):
+                cur = 0
+        return self._done_before + cur
+
+    def __iter__(self) -> Iterator[Item]:
+        for path, kind in self.files:
+            size = path.stat().st_size
+            with open(path, "rb") as raw:
+                self._current = raw
+                if kind == "jsonl":
+                    yield from self._jsonl(path, raw)
+                elif kind == "warc":
+                    yield from self._warc(path, raw)
+                else:
+                    data = raw.read()
+                    yield Item(sha1(data), str(path), "doc", data, {"id": str(path)})
+                self._current = None
+            self._done_before += size
+
+    @staticmethod
+    def _jsonl(path: Path, raw: BinaryIO) -> Iterator[Item]:
+        stream: BinaryIO = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
+        for lineno, line in enumerate(io.BufferedReader(stream, 1 << 20)
+                                      if stream is not raw else stream, 1):
+            line = line.strip()
+            if line:
+                yield Item(sha1(line), f"{path}:{lineno}", "json", line)
+
+    @staticmethod
+    def _warc(path: Path, raw: BinaryIO) -> Iterator[Item]:
+        from warcio.archiveiterator import ArchiveIterator
+
+        for rec in ArchiveIterator(raw):
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+            ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers
+                     else rec.rec_headers.get_header("Content-Type")) or ""
+            if ctype and not any(t in ctype.lower() for t in ("html", "text", "xml")):
+                continue
+            if rec.http_headers and rec.http_headers.get_statuscode() not in (None, "200"):
+                continue
+            data = rec.content_stream().read()
+            if not data:
+                continue
+            yield Item(sha1(uri.encode("utf-8") + b"\0" + data), f"{path}#{uri}", "doc", data,
+                       {"id": uri or None, "url": uri or None})
