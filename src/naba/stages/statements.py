@@ -1,12 +1,15 @@
-"""Stage: Statements: who said what, cue, content, medium, certainty (issue 4).
+"""Stage 6, statements: who said what, with cue, content, medium and certainty (issue 4).
 
-Placeholder wiring: returns the record unchanged until the stage is built.
+Runs after ``segment`` (tokens, sentences), ``entities`` (mentions, used for speaker names when
+present) and ``times``. The work is in :mod:`naba.statements`.
 """
 
 from __future__ import annotations
 
 from ..record import Record
+from ..statements import find_statements
 
 
 def run(record: Record) -> Record:
+    record.statements = find_statements(record)
     return record

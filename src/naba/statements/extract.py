@@ -1,0 +1,618 @@
+"""Finding statements in a segmented record: cues, contents, speakers, media, certainty.
+
+One pass over the tokens of each body paragraph (headings are never statements):
+
+- a cue verb (قال، أكد، رجّح، نفى ... from ``cues.tsv``) opens a frame; the words after it are the
+  speaker region, which ends at a complementizer (إن/أن/إلى أن ...: indirect speech), a colon or a
+  quotation (direct speech), or a preposition that introduces nominal content for a few verbs
+  (أكد على، أشار إلى); a participle (قائلاً) inside the region hands the frame its content;
+- a participle cue (قائلاً، مضيفاً، مشيراً إلى أن) continues the previous speaker;
+- an according-to cue (بحسب، وفقاً لـ، نقلاً عن ...) attributes the clause around it (or the quote
+  just before it) to the source after it, when that source looks like one;
+- a quotation right before a cue verb ("«...»، قال المصدر") is that verb's content.
+
+The speaker region is trimmed to the source noun phrase (appositions kept, time adverbs and a
+trailing medium phrase cut off); a missing speaker is the previous speaker (a continuation like
+"وأضاف"). Media come from the frame ("في مؤتمر صحفي"، "لرويترز") or from a following sentence
+"جاء ذلك على ..." that names the channel of the statements just made.
+
+Not for: canonical names and coreference (:mod:`naba.statements.speakers`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..arabic.normalize import normalize
+from ..arabic.tokenize import candidates
+from ..record import Record, Span, Statement, Token
+from .lexicon import Cue, lexicon
+from .quotes import QUOTE_MARKS, quote_spans
+from .speakers import SpeakerMemory
+
+SENTENCE_END = ".!?؟…"
+COMMAS = "،,"
+MAX_REGION = 30
+MAX_NAME_QUOTE_WORDS = 4
+HEDGE_WINDOW = 8
+
+
+@dataclass
+class Frame:
+    """A statement being built, in character offsets."""
+
+    cue: Token
+    lemma: str
+    certainty: str
+    kind: str
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    medium: tuple[int, int] | None = None
+    continuation: bool = False  # participle or subjectless verb: the previous speaker
+    consumed: list[int] = field(default_factory=list)  # token indices used up by this frame
+
+
+class Paragraph:
+    """The tokens, quotes and sentence bounds of one body paragraph."""
+
+    def __init__(self, record: Record, start: int, end: int, tokens: list[Token],
+                 sentences: list[tuple[int, int]]):
+        self.record, self.start, self.end = record, start, end
+        self.toks = tokens
+        self.quotes = quote_spans(record.text, start, end)
+        self.quote_at = {o: c for o, c in self.quotes}
+        self.sentences = sentences
+        self._sent_starts = [s for s, _ in sentences]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._sent_starts, offset) - 1
+        if i >= 0 and offset <= self.sentences[i][1]:
+            return self.sentences[i]
+        return self.start, self.end
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        for i, t in enumerate(self.toks):
+            if t.start >= offset:
+                return i
+        return len(self.toks)
+
+
+# -- token tests -----------------------------------------------------------------------------------
+def _unglued(norm: str) -> list[str]:
+    out = [norm]
+    if norm[:1] in ("و", "ف") and len(norm) > 3:
+        out.append(norm[1:])
+    return out
+
+
+def cue_of(tok: Token) -> Cue | None:
+    cues = lexicon().cues
+    for n in _unglued(tok.norm):
+        if n in cues:
+            return cues[n]
+    return None
+
+
+def according_at(toks: list[Token], k: int) -> tuple[str, tuple[str, ...], int] | None:
+    """(lemma, particles, number of words) of an according-to cue starting at token ``k``."""
+    lex = lexicon()
+    for words, (lemma, particles) in lex.according.items():
+        if k + len(words) > len(toks):
+            continue
+        first_ok = words[0] in _unglued(toks[k].norm)
+        if first_ok and all(toks[k + i].norm == w for i, w in enumerate(words[1:], 1)):
+            return lemma, particles, len(words)
+    return None
+
+
+def complementizer_len(toks: list[Token], k: int) -> int:
+    comps = lexicon().complementizers
+    if k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in comps:
+        return 2
+    if (toks[k].norm,) in comps:
+        return 1
+    return 0
+
+
+def _is_media_word(norm: str) -> bool:
+    media = lexicon().media
+    return any(rest in media or rest.removeprefix("ال") in media for _, rest in candidates(norm))
+
+
+def _glued_medium(tok: Token) -> bool:
+    """لوكالة، لرويترز، لبي: a glued ل before a medium word."""
+    n = tok.norm
+    return n.startswith("ل") and len(n) > 3 and _is_media_word(n[1:])
+
+
+# -- the pass --------------------------------------------------------------------------------------
+def find_statements(record: Record) -> list[Statement]:
+    frames: list[tuple[Frame, Paragraph]] = []
+    paragraphs = _paragraphs(record)
+    for para in paragraphs:
+        frames.extend((f, para) for f in _paragraph_frames(para))
+    _carry_media(record, frames)
+    return _to_statements(record, frames)
+
+
+def _paragraphs(record: Record) -> list[Paragraph]:
+    toks = sorted(record.tokens, key=lambda t: t.start)
+    starts = [t.start for t in toks]
+    sents = sorted((s.start, s.end) for s in record.sentences)
+    out = []
+    for p in record.paragraphs:
+        if p.kind != "body":
+            continue
+        a, b = bisect_right(starts, p.start - 1), bisect_right(starts, p.end - 1)
+        ps = [(s, e) for s, e in sents if s >= p.start and e <= p.end]
+        out.append(Paragraph(record, p.start, p.end, toks[a:b], ps))
+    return out
+
+
+def _paragraph_frames(para: Paragraph) -> list[Frame]:
+    frames: list[Frame] = []
+    consumed: set[int] = set()
+    accordings = []
+    for k, tok in enumerate(para.toks):
+        if k in consumed:
+            continue
+        acc = according_at(para.toks, k)
+        if acc is not None:
+            accordings.append((k, acc))
+            continue
+        cue = cue_of(tok)
+        if cue is None:
+            continue
+        frame = _verb_frame(para, k, cue)
+        if frame is not None:
+            frames.append(frame)
+            consumed.update(frame.consumed)
+    for k, acc in accordings:
+        frame = _according_frame(para, k, acc, frames)
+        if frame is not None:
+            frames.append(frame)
+    frames.sort(key=lambda f: f.cue.start)
+    return frames
+
+
+def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
+    toks, text = para.toks, para.record.text
+    lex = lexicon()
+    nominal = {normalize(p) for lemma, p in _nominal() if lemma == cue.lemma}
+    region: list[int] = []
+    absorbed: list[int] = []
+    content, kind = None, None
+    j = k + 1
+    while j < len(toks) and j <= k + MAX_REGION:
+        t = toks[j]
+        if t.text in SENTENCE_END:
+            break
+        n = complementizer_len(toks, j)
+        if n:
+            content, kind = _clause(para, toks[j + n - 1].end), "indirect"
+            break
+        if t.text == ":":
+            if j + 1 < len(toks) and toks[j + 1].start in para.quote_at:
+                content, kind = _quote_interior(para, toks[j + 1].start), "direct"
+            else:
+                content, kind = _trim(text, t.end, para.end), "direct"
+            break
+        if t.start in para.quote_at:
+            close = para.quote_at[t.start]
+            inside = [x for x in toks[j + 1:] if x.end <= close]
+            after = [x for x in toks if x.start > close]
+            name_like = (len(inside) <= MAX_NAME_QUOTE_WORDS and after and after[0].text not in SENTENCE_END
+                         and cue.lemma != "وصف")
+            if name_like:
+                region.extend(range(j, j + len(inside) + 2))
+                j += len(inside) + 2
+                continue
+            content, kind = _quote_interior(para, t.start), "direct"
+            break
+        other = cue_of(t)
+        if other is not None:
+            if other.participle or t.norm.startswith(("بال", "بقول")):
+                absorbed.append(j)
+                j += 1
+                continue
+            break
+        if nominal and t.norm in nominal and cue.participle is False:
+            content, kind = _clause(para, t.end), "indirect"
+            break
+        region.append(j)
+        j += 1
+    if content is None and not region and not absorbed:
+        content = _quote_before(para, k)
+        kind = "direct"
+    if content is None or content[1] <= content[0]:
+        return None
+    content, kind = _unwrap(para, content, kind)
+    frame = Frame(tok_cue := toks[k], cue.lemma, cue.certainty, kind, content,
+                  continuation=cue.participle, consumed=absorbed)
+    if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations | {toks[k - 1].norm} & lex.negations:
+        frame.certainty = "denied"
+    frame.speaker, frame.medium = _speaker_and_medium(para, region)
+    if frame.speaker is None and not cue.participle:
+        frame.speaker = _subject_before(para, k)
+    frame.continuation = frame.speaker is None
+    del tok_cue
+    return frame
+
+
+def _nominal() -> tuple[tuple[str, str], ...]:
+    from .lexicon import _tsv
+    return tuple((r[0], r[1]) for r in _tsv("nominal_content.tsv"))
+
+
+def _clause(para: Paragraph, after: int) -> tuple[int, int]:
+    """The content of indirect speech from offset ``after`` to the end of its sentence (or of a
+    quotation that runs past it), stopping before ", قائلا/بحسب ..." that starts another frame."""
+    text = para.record.text
+    a = after
+    while a < para.end and text[a].isspace():
+        a += 1
+    s, e = para.sentence(a)
+    for qo, qc in para.quotes:
+        if a <= qo < e and qc >= e:
+            e = para.sentence(min(qc, para.end - 1))[1] if qc < para.end else para.end
+    for i, t in enumerate(para.toks):
+        if t.start <= a or t.start >= e:
+            continue
+        if t.text in COMMAS and i + 1 < len(para.toks):
+            nxt = para.toks[i + 1]
+            c = cue_of(nxt)
+            if (c is not None and c.participle) or according_at(para.toks, i + 1):
+                e = t.start
+                break
+    a, e = _trim(text, a, e)
+    while e > a and text[e - 1] in ".":
+        e -= 1
+    return a, e
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _quote_interior(para: Paragraph, open_at: int) -> tuple[int, int]:
+    return _trim(para.record.text, open_at + 1, para.quote_at[open_at])
+
+
+def _quote_before(para: Paragraph, k: int) -> tuple[int, int] | None:
+    """A quotation of more than a few words right before the cue ("«...»، قال")."""
+    i = k - 1
+    while i >= 0 and para.toks[i].text in COMMAS:
+        i -= 1
+    if i < 0 or para.toks[i].text not in QUOTE_MARKS:
+        return None
+    for qo, qc in para.quotes:
+        if qc == para.toks[i].start and len(para.record.text[qo:qc].split()) > MAX_NAME_QUOTE_WORDS:
+            return _trim(para.record.text, qo + 1, qc)
+    return None
+
+
+def _unwrap(para: Paragraph, content: tuple[int, int], kind: str) -> tuple[tuple[int, int], str]:
+    """Drop quote marks around a whole indirect content (قال إن "...") and tell indirect from
+    mixed: mixed when the content holds a quotation that is not just a quoted name."""
+    text = para.record.text
+    a, b = content
+    if kind == "direct":
+        return content, kind
+    if text[a] in QUOTE_MARKS and a in para.quote_at and para.quote_at[a] >= b - 1:
+        return _trim(text, a + 1, min(para.quote_at[a], b)), "mixed"
+    for qo, qc in para.quotes:
+        if a <= qo < b and not _name_quote(para, qo, qc):
+            return content, "mixed"
+    return content, kind
+
+
+def _name_quote(para: Paragraph, qo: int, qc: int) -> bool:
+    """A quoted name ("“الخامنئي”") rather than quoted words: an entity mention, or a short
+    quote whose words also appear unquoted in the article or start with a title word."""
+    rec = para.record
+    inner = rec.text[qo + 1:qc].strip()
+    words = inner.split()
+    if not words or len(words) > 3:
+        return False
+    if any(m.start >= qo and m.end <= qc + 1 for m in rec.mentions):
+        return True
+    lex = lexicon()
+    first = normalize(words[0]).removeprefix("ال")
+    if lex.source_kind(first) in ("title", "honorific"):
+        return True
+    n_inner = normalize(inner).removeprefix("ال")
+    hay = normalize((rec.title or "") + " " + rec.text[:qo] + " " + rec.text[qc + 1:])
+    for piece in hay.split(n_inner)[:-1]:
+        if not piece or piece[-1] not in QUOTE_MARKS:
+            return True
+    return False
+
+
+def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Trim the words between the cue and the content to the speaker noun phrase, and pull out a
+    medium phrase ("في مؤتمر صحفي"، "لرويترز") if there is one."""
+    toks, lex = para.toks, lexicon()
+    for pos, i in enumerate(region):
+        if according_at(toks, i):
+            region = region[:pos]
+            break
+    chunks: list[list[int]] = [[]]
+    for i in region:
+        if toks[i].text in COMMAS:
+            chunks.append([])
+        else:
+            chunks[-1].append(i)
+    chunks = [c for c in chunks if c]
+    speaker: list[int] = []
+    medium = None
+    for ci, chunk in enumerate(chunks):
+        kept, med = _cut_chunk(para, chunk)
+        medium = medium or med
+        if ci == 0:
+            speaker = kept
+            if kept and len(kept) < len(chunk):
+                break  # a medium or adverb ended the phrase
+            continue
+        if not kept:
+            continue
+        head = toks[kept[0]]
+        if speaker and (lex.source_kind(head.base) in ("title", "honorific")
+                        or lex.source_kind(head.norm.removeprefix("ال")) in ("title", "honorific")
+                        or head.norm in ("احد", "عضو")):
+            speaker = speaker + kept
+        elif speaker and all(lex.source_kind(toks[i].base) or lex.source_kind(toks[i].norm)
+                             or toks[i].norm.startswith("ال") for i in speaker) and len(kept) <= 4 \
+                and not toks[kept[0]].norm.startswith("ال"):
+            speaker = speaker + kept  # "المقدم التلفزيوني، دون ليمون"
+        break
+    while speaker and (toks[speaker[-1]].text in COMMAS or normalize(toks[speaker[-1]].text) in lex.function_words):
+        speaker.pop()
+    if not speaker:
+        return None, medium
+    a, b = toks[speaker[0]].start, toks[speaker[-1]].end
+    return (a, b), medium
+
+
+def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int, int] | None]:
+    toks, lex = para.toks, lexicon()
+    kept: list[int] = []
+    pos = 0
+    while pos < len(chunk) and toks[chunk[pos]].norm in lex.function_words and not kept:
+        pos += 1  # leading "أمس"، "فيه"، "من جهته"
+    for p in range(pos, len(chunk)):
+        i = chunk[p]
+        t = toks[i]
+        prep = _media_prep(toks, i)
+        rest_has_name = any(toks[x].text in QUOTE_MARKS for x in chunk[p:])
+        if kept and rest_has_name:
+            kept.append(i)  # "السفير ... في سوريا “محمد رضا باقري”": the name is still to come
+            continue
+        if prep is not None:
+            if True:
+                med_start_idx, keep_prep = prep
+                head_ok = any(_is_media_word(toks[x].norm) for x in chunk[p:p + 4]) or _glued_medium(t)
+                if head_ok:
+                    a = t.start if keep_prep else toks[med_start_idx].start
+                    return kept, (a, toks[chunk[-1]].end)
+                return kept, None
+        if t.norm in lex.function_words and kept and t.text not in QUOTE_MARKS:
+            return kept, None
+        kept.append(i)
+    return kept, None
+
+
+def _media_prep(toks: list[Token], i: int) -> tuple[int, bool] | None:
+    """(index where the medium starts without the preposition, keep the preposition) when token
+    ``i`` is a preposition that can introduce a medium."""
+    preps = lexicon().media_preps
+    t = toks[i]
+    if i + 1 < len(toks) and (t.norm, toks[i + 1].norm) in preps:
+        return i + 2, preps[(t.norm, toks[i + 1].norm)]
+    if (t.norm,) in preps:
+        return i + 1, preps[(t.norm,)]
+    if _glued_medium(t):
+        return i, True
+    return None
+
+
+def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
+    """A short subject before the cue (SVO: "الإدارة الأمريكية أعلنت أن")."""
+    toks, lex = para.toks, lexicon()
+    s, _ = para.sentence(toks[k].start)
+    i = k - 1
+    while i >= 0 and toks[i].norm.lstrip("وف") in lex.negations and toks[i].start >= s:
+        i -= 1
+    pre = []
+    while i >= 0 and toks[i].start >= s and toks[i].text not in COMMAS + SENTENCE_END + ":":
+        pre.insert(0, i)
+        i -= 1
+    if not pre or len(pre) > 5:
+        return None
+    first = toks[pre[0]]
+    if (first.norm in lex.function_words or first.norm.lstrip("وف") in lex.function_words
+            or any(cue_of(toks[x]) or according_at(toks, x) for x in pre)
+            or any(toks[x].text in QUOTE_MARKS and False for x in pre)):
+        return None
+    a = first.start + (1 if first.prefix[:1] in ("و", "ف") or (first.norm[:1] in "وف" and first.norm[1:3] == "ال") else 0)
+    return a, toks[pre[-1]].end
+
+
+# -- according-to ---------------------------------------------------------------------------------
+def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame | None:
+    lemma, particles, nwords = acc
+    toks, text, lex = para.toks, para.record.text, lexicon()
+    j = k + nwords
+    if j < len(toks) and toks[j].norm in particles:
+        j += 1
+    if j < len(toks) and toks[j].norm == "ما":
+        j += 1
+        if j < len(toks) and cue_of(toks[j]):
+            j += 1
+    src: list[int] = []
+    while j < len(toks) and len(src) < 8:
+        t = toks[j]
+        if t.text in COMMAS + SENTENCE_END + ":" or complementizer_len(toks, j) or cue_of(t):
+            break
+        if t.start in para.quote_at and src:
+            close = para.quote_at[t.start]
+            n_in = len([x for x in toks[j:] if x.end <= close + 1])
+            if n_in - 2 <= MAX_NAME_QUOTE_WORDS:
+                src.extend(range(j, j + n_in))
+                j += n_in
+                continue
+            break
+        src.append(j)
+        j += 1
+    while src and toks[src[-1]].norm in lex.function_words:
+        src.pop()
+    if not src or not _looks_like_source(para, src, particles):
+        return None
+    sp = (toks[src[0]].start, toks[src[-1]].end)
+    cue = toks[k]
+    content = _according_content(para, k, sp, frames)
+    if content is None or content[1] <= content[0]:
+        return None
+    return Frame(cue, lemma, "reported", "according_to", content, speaker=sp)
+
+
+def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
+    toks, lex = para.toks, lexicon()
+    a, b = toks[src[0]].start, toks[src[-1]].end
+    if any(m.start < b and a < m.end and m.type[:3] in ("PER", "ORG") for m in para.record.mentions):
+        return True
+    for i in src[:3]:
+        for _, rest in candidates(toks[i].norm):
+            if lex.source_kind(rest.removeprefix("ال")) or lex.source_kind(rest):
+                return True
+    if any(toks[i].text in QUOTE_MARKS for i in src):
+        return True
+    first = toks[src[0]].norm
+    if "ل" in particles and first.startswith("ل"):
+        first = first[1:]
+    return (len(src) <= 3 and not first.startswith("ال") and first not in lex.function_words
+            and first.isalpha() and not first.endswith(("ه", "ها", "هم")))
+
+
+def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: list[Frame]) -> tuple[int, int] | None:
+    text, toks = para.record.text, para.toks
+    cue = toks[k]
+    for f in frames:  # inside a frame's speaker region: "وقال ممثل فرنسا بحسب المصادر إن ..."
+        if f.cue.start < cue.start < f.content[0]:
+            return f.content
+    for f in frames:  # right after a quotation: '... جيدة"، بحسب دبلوماسي'
+        if 0 <= cue.start - f.content[1] <= 4 and not text[f.content[1]:cue.start].strip(QUOTE_MARKS + " ،,."):
+            return f.content
+    s, e = para.sentence(cue.start)
+    before = _trim(text, s, cue.start)
+    before_words = len(text[before[0]:before[1]].split())
+    if before_words >= 3:
+        after_words = len(text[sp[1]:e].strip(" .،,").split())
+        if after_words >= 3:
+            a, b = s, e  # in the middle: the whole sentence
+        else:
+            a, b = before
+    else:
+        i = para.index_at(sp[1])
+        while i < len(toks) and toks[i].text in COMMAS:
+            i += 1
+        if i >= len(toks) or toks[i].start >= e:
+            return None
+        a = toks[i].start
+        if toks[i].norm in ("فقد", "فان", "فانه", "فلقد"):
+            a = toks[i + 1].start if i + 1 < len(toks) else toks[i].end
+        elif toks[i].norm.startswith("ف") and len(toks[i].norm) > 3:
+            a += 1
+        b = e
+    a, b = _trim(text, a, b)
+    while b > a and text[b - 1] in ".،,":
+        b -= 1
+    return a, b
+
+
+# -- media carried by "جاء ذلك على ..." ---------------------------------------------------------------
+def _carry_media(record: Record, frames: list[tuple[Frame, Paragraph]]) -> None:
+    from .lexicon import _lines
+    carriers = {tuple(normalize(w) for w in ln.split()) for ln in _lines("medium_carriers.txt")}
+    preps = lexicon().media_preps
+    sents = sorted((s.start, s.end) for s in record.sentences)
+    toks = sorted(record.tokens, key=lambda t: t.start)
+    starts = [t.start for t in toks]
+    for si, (s, e) in enumerate(sents):
+        i = bisect_right(starts, s - 1)
+        if i + 2 >= len(toks) or toks[i].start != s:
+            continue
+        first = _unglued(toks[i].norm)
+        if not any((f, toks[i + 1].norm) in carriers for f in first):
+            continue
+        j = i + 2
+        pj = (toks[j].norm,)
+        if pj not in preps:
+            continue
+        keep = preps[pj]
+        a = toks[j].start if keep else toks[j + 1].start
+        b = e
+        for t in toks[j + 1:]:
+            if t.start >= e or t.text in COMMAS + SENTENCE_END:
+                b = t.start
+                break
+        medium = _trim(record.text, a, b)
+        prev = sents[si - 1] if si > 0 else (s, s)
+        for f, _ in frames:
+            if f.medium is None and (prev[0] <= f.cue.start < prev[1] or s <= f.cue.start < e):
+                f.medium = medium
+
+
+# -- output ---------------------------------------------------------------------------------------
+def _certainty(record: Record, f: Frame) -> str:
+    if f.certainty in ("denied", "claimed", "hedged"):
+        return f.certainty
+    hedges = lexicon().hedges
+    words = record.text[f.content[0]:f.content[1]].split()[:HEDGE_WINDOW]
+    for w in words:
+        n = normalize(w.strip(QUOTE_MARKS + "،,.")).lstrip("و")
+        if n in hedges or n.removeprefix("ال") in hedges:
+            return "hedged"
+    return f.certainty
+
+
+def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> list[Statement]:
+    memory = SpeakerMemory(record)
+    out: list[Statement] = []
+    prev: Statement | None = None
+    for f, _ in sorted(frames, key=lambda fp: fp[0].cue.start):
+        speaker = record.span(*f.speaker) if f.speaker else None
+        if speaker is not None:
+            entity, name = memory.resolve(speaker)
+        elif prev is not None:
+            entity, name = prev.speaker_entity, prev.speaker_name
+            if f.continuation and prev.speaker is not None and _same_sentence(record, prev.cue.start, f.cue.start):
+                speaker = prev.speaker
+        else:
+            entity, name = None, None
+        st = Statement(
+            cue=record.span(f.cue.start, f.cue.end, lemma=f.lemma),
+            content=record.span(*f.content),
+            kind=f.kind,
+            certainty=_certainty(record, f),
+            speaker=speaker,
+            speaker_entity=entity,
+            speaker_name=name,
+            medium=record.span(*f.medium) if f.medium else None,
+        )
+        out.append(st)
+        if f.kind != "according_to":
+            prev = st
+    return out
+
+
+def _same_sentence(record: Record, a: int, b: int) -> bool:
+    for s in record.sentences:
+        if s.start <= a < s.end:
+            return s.start <= b < s.end
+    return False

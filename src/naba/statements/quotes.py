@@ -1,0 +1,34 @@
+"""Quotation spans in a paragraph, with the marks Arabic news actually uses.
+
+Pairs « », “ ”, ” “ (reversed), " " and any mix of them: an opening mark is closed by the next
+quote mark in the paragraph (« waits for » when there is one). A quote left open runs to the end
+of its paragraph, as happens in real pages ("قائلاً:” لم نأت ..." in the seed).
+
+Not for: deciding whether a quote is a statement (:mod:`naba.statements.extract`).
+"""
+
+from __future__ import annotations
+
+QUOTE_MARKS = "\"“”«»„‟″"
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of each quotation in ``text[start:end]``: ``open`` is the index of
+    the opening mark, ``close`` the index of the closing mark, or ``end`` when it is unclosed."""
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in QUOTE_MARKS and ch != "»":
+            close = -1
+            if ch == "«":
+                close = text.find("»", i + 1, end)
+            if close < 0:
+                close = next((j for j in range(i + 1, end) if text[j] in QUOTE_MARKS), -1)
+            if close < 0:
+                close = end
+            spans.append((i, close))
+            i = close + 1
+        else:
+            i += 1
+    return spans

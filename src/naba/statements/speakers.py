@@ -1,0 +1,146 @@
+"""Speaker names and coreference: from a speaker span to a canonical name and an entity.
+
+Uses the entities stage (``record.mentions``/``record.entities``) when it has linked the span;
+otherwise falls back on the text: a quoted name inside the span ("السفير ... “محمد رضا باقري”"),
+the span with its titles stripped ("الرئيس التركي رجب طيب أردوغان" -> "رجب طيب أردوغان"), and
+coreference of short forms and descriptions ("باقري", "السفير السابق", "المصدر") to an earlier
+speaker whose words contain theirs.
+
+Not for: finding the speaker span itself (:mod:`naba.statements.extract`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..arabic.normalize import normalize
+from ..arabic.tokenize import strip_prefix
+from ..record import Record, Span
+from .lexicon import lexicon
+from .quotes import QUOTE_MARKS
+
+_WORD_RE = re.compile(r"[^\s،,.:؛;()\[\]" + QUOTE_MARKS + r"]+")
+
+
+def _base(word: str) -> str:
+    n = normalize(word)
+    prefix, base = strip_prefix(n)
+    return base if "ال" in prefix else n
+
+
+def content_words(text: str) -> list[str]:
+    """Normalized words of ``text`` without ال and function words, with source words mapped to
+    their group (مصادر -> مصدر), for comparing speaker descriptions."""
+    lex = lexicon()
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = _base(m.group())
+        if w in lex.function_words or normalize(m.group()) in lex.function_words:
+            continue
+        out.append(lex.source_group(w))
+    return out
+
+
+def strip_titles(text: str) -> str:
+    """The name inside a speaker description: the quoted part if any, else what follows the
+    titles; the text itself when nothing name-like remains."""
+    q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
+    if q and len(q.group(1).split()) <= 5:
+        return q.group(1).strip()
+    lex = lexicon()
+    chunks = [c.strip() for c in re.split("[،,]", text) if c.strip()]
+    for chunk in chunks:
+        words = chunk.split()
+        i, titled = 0, False
+        while i < len(words):
+            w = words[i]
+            n = normalize(w)
+            base = _base(w)
+            kind = lex.source_kind(base) or lex.source_kind(n)
+            if kind in ("title", "honorific", "organization", "document", "anonymous", "group"):
+                titled = True
+                i += 1
+                if kind in ("title", "organization") and i < len(words) and not lex.source_kind(_base(words[i])):
+                    i += 1  # the title's complement: وزير التعليم، ممثل روسيا
+                continue
+            if titled and (n.startswith("ال") or n in lex.function_words):
+                i += 1
+                continue
+            break
+        if not titled:
+            return chunk
+        if 0 < i < len(words) and len(words) - i <= 5:
+            return " ".join(words[i:])
+    return text.strip()
+
+
+@dataclass
+class Speaker:
+    words: set[str]
+    name: str
+    entity: str | None
+
+
+@dataclass
+class SpeakerMemory:
+    """The speakers seen so far in an article, for coreference."""
+
+    record: Record
+    seen: list[Speaker] = field(default_factory=list)
+
+    def resolve(self, span: Span) -> tuple[str | None, str]:
+        """(entity id, canonical name) of the speaker ``span``; remembers it."""
+        entity, name = self._from_mentions(span)
+        words = content_words(span.text)
+        if entity is None:
+            earlier = self._earlier(words, span)
+            if earlier is not None:
+                entity, name = earlier.entity, earlier.name
+            else:
+                name = strip_titles(span.text)
+        name = name.strip(QUOTE_MARKS + " ")
+        self.seen.append(Speaker(set(words) | set(content_words(name)), name, entity))
+        return entity, name
+
+    def _from_mentions(self, span: Span) -> tuple[str | None, str]:
+        best = None
+        for m in self.record.mentions:
+            if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG"):
+                if best is None or (m.end - m.start) > (best.end - best.start):
+                    best = m
+        if best is not None and best.entity:
+            ent = self.record.entity(best.entity)
+            if ent is not None:
+                return ent.id, ent.name
+        return None, span.text
+
+    def _earlier(self, words: list[str], span: Span) -> Speaker | None:
+        """An earlier speaker whose words include all of these (short forms and descriptions)."""
+        if not words or len(words) > 3:
+            return None
+        want = set(words)
+        for sp in reversed(self.seen):
+            if want <= sp.words:
+                return sp
+        if len(words) == 1:
+            return self._fuller_in_text(words[0], span)
+        return None
+
+    def _fuller_in_text(self, word: str, span: Span) -> Speaker | None:
+        """A fuller form of a one-word name elsewhere in the article ("جيمس" -> "ليبرون جيمس"):
+        the word preceded by a name-like word (no ال, not a function, title or cue word)."""
+        lex = lexicon()
+        if lex.source_kind(word) or word.startswith("ال"):
+            return None
+        toks = self.record.tokens
+        for prev, tok in zip(toks, toks[1:]):
+            if tok.start == span.start or _base(tok.text) != word:
+                continue
+            p = prev.norm
+            if (p.startswith(("ال", "و", "ب", "ل")) or p in lex.function_words or p in lex.cues
+                    or lex.source_kind(prev.base) or not p.isalpha() or len(p) < 3
+                    or tok.start - prev.end != 1):
+                continue
+            return Speaker({word, p}, f"{prev.text} {tok.text}", None)
+        return None
