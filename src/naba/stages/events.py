@@ -1,12 +1,16 @@
-"""Stage: Events: PLOVER events with actor, target, location, time (issue 5).
+"""Stage: PLOVER events with actor, target, location, time, negation and hedging.
 
-Placeholder wiring: returns the record unchanged until the stage is built.
+Uses the record's mentions (entities stage), times (times stage) and statements (an event inside a
+hedged statement is hedged) when they are there; works from its own actor lexicon when they are
+not. The work is in :mod:`naba.events`.
 """
 
 from __future__ import annotations
 
+from ..events import extract
 from ..record import Record
 
 
 def run(record: Record) -> Record:
+    record.events = extract(record)
     return record

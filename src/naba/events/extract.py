@@ -1,0 +1,369 @@
+"""PLOVER events in a record: triggers, arguments, modality, and one event per story.
+
+Steps, per sentence: (1) triggers from the lexicon (single words with clitics stripped, phrases);
+(2) actor candidates: the record's mentions when the entities stage found them, plus actor phrases
+from the lexicon (a sector word with a nationality: "الطائرات الإسرائيلية"; a country or its
+adjective: "الروسية"); (3) arguments: for a verb the subject right after it (Arabic VSO) or the
+nearest one before it, for a noun its nationality adjective, its genitive ("انسحاب القوات") or "من
+قبل X"; the target after it (after ل/على/ضد for nouns); the location a place after في/ب/ل; the time
+the nearest time expression in the sentence; (4) negation and hedging (also from hedged
+statements); (5) mentions of one story (same type, trigger group and compatible arguments) merge.
+
+Not for: finding the entities (``entities`` stage) or the time expressions (``times`` stage).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..record import Event, Record
+from ..times.grammar import normalized_with_offsets
+from .lexicon import Trigger, lexicon, strip_variants
+
+_WORD_RE = re.compile(r"\w+")
+_SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "بين", "لدي", "عبر", "حول", "منذ")
+VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
+BEFORE_CHARS = 70  # how far back an actor may stand before its trigger
+
+
+@dataclass(slots=True)
+class Cand:
+    """An actor/target/place candidate: a span of the original text and what it refers to."""
+
+    start: int
+    end: int
+    type: str  # PER ORG LOC MISC ACTOR
+    entity: str | None = None
+    country: str | None = None  # ISO3
+    sector: str | None = None
+    name: str | None = None
+    after_prep: bool = False
+    is_country: bool = False
+    adjective: bool = False  # a bare nationality adjective ("الإيراني"): an argument only right after a noun
+
+
+@dataclass(slots=True)
+class Found:
+    trig: Trigger
+    start: int
+    end: int
+    sent: tuple[int, int]
+    args: dict = field(default_factory=dict)
+
+
+def _sentences(record: Record) -> list[tuple[int, int]]:
+    if record.sentences:
+        return [(s.start, s.end) for s in record.sentences]
+    return [(m.start(), m.end()) for m in _SENT_RE.finditer(record.text)]
+
+
+def _tokens(norm: str, offs: list[int]):
+    for m in _WORD_RE.finditer(norm):
+        yield m.group(), offs[m.start()], offs[m.end() - 1] + 1, m.start(), m.end()
+
+
+def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
+    lx = lexicon()
+    norm, offs = normalized_with_offsets(text)
+    found = []
+    for rx, trig in lx.phrases:
+        for m in rx.finditer(norm):
+            found.append((trig, offs[m.start()], offs[m.end() - 1] + 1))
+    for word, a, b, _, _ in _tokens(norm, offs):
+        for v in strip_variants(word):
+            trig = lx.words.get(v)
+            if trig:
+                found.append((trig, a, b))
+                break
+    found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
+    taken, out = [], []
+    for trig, a, b in found:
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        taken.append((a, b))
+        out.append((trig, a, b))
+    out.sort(key=lambda f: f[1])
+    return out
+
+
+def _country_of(words: list[str]) -> str | None:
+    lx = lexicon()
+    for w in words:
+        for v in strip_variants(w):
+            if v in lx.countries:
+                return lx.countries[v]
+    return None
+
+
+def _sector_of(norm_span: str) -> str | None:
+    lx = lexicon()
+    words = norm_span.split()
+    for i in range(len(words)):
+        for j in (2, 1):
+            key = " ".join(words[i:i + j])
+            for v in strip_variants(key):
+                if v in lx.agents:
+                    return lx.agents[v]
+    return None
+
+
+def candidates(record: Record) -> list[Cand]:
+    """Mentions from the entities stage, plus actor phrases found with the lexicon."""
+    lx = lexicon()
+    text = record.text
+    out: list[Cand] = []
+    for m in record.mentions:
+        ent = record.entity(m.entity)
+        words = normalized_with_offsets(m.text)[0].split()
+        country = None
+        if ent is not None:
+            c = ent.attrs.get("country") or ent.attrs.get("country_code")
+            country = c if isinstance(c, str) and len(c) == 3 else None
+        country = country or _country_of(words)
+        name = ent.name if ent else m.text
+        out.append(Cand(m.start, m.end, m.type, m.entity, country, None, name,
+                        is_country=m.type == "LOC" and _country_of(words) is not None and len(words) <= 2))
+    norm, offs = normalized_with_offsets(text)
+    toks = list(_tokens(norm, offs))
+    i = 0
+    while i < len(toks):
+        w, a, b, na, nb = toks[i]
+        sector = None
+        for j in (2, 1):
+            key = " ".join(t[0] for t in toks[i:i + j])
+            if any(v in lx.agents for v in strip_variants(key)):
+                sector, end_i = lx.agents[next(v for v in strip_variants(key) if v in lx.agents)], i + j
+                break
+        country = _country_of([w]) if sector is None else None
+        if sector is None and country is None:
+            i += 1
+            continue
+        end_i = end_i if sector else i + 1
+        # a nationality or a mention right after a sector word belongs to it ("القوات الروسية")
+        k = end_i
+        while sector and k < len(toks) and k < end_i + 2:
+            c2 = _country_of([toks[k][0]])
+            if c2:
+                country = country or c2
+                k += 1
+                end_i = k
+                continue
+            if sector and any(m.start == toks[k][1] for m in record.mentions):
+                m = next(m for m in record.mentions if m.start == toks[k][1])
+                end_i = next((x for x in range(k, len(toks)) if toks[x][2] >= m.end), k) + 1
+                break
+            break
+        start, end = a, toks[end_i - 1][2]
+        if not any(c.start < end and start < c.end for c in out if c.type != "ACTOR"):
+            adjective = sector is None and any(v in lx.adjectives for v in strip_variants(w))
+            out.append(Cand(start, end, "ACTOR", None, country, sector, lx.country_names.get(country),
+                            is_country=sector is None, adjective=adjective))
+        elif sector:  # widen the overlapping mention's sector info
+            for c in out:
+                if c.start < end and start < c.end:
+                    c.sector = c.sector or sector
+                    c.country = c.country or country
+        i = end_i
+    for c in out:
+        before = normalized_with_offsets(text[max(0, c.start - 8):c.start])[0].split()
+        head = normalized_with_offsets(text[c.start:c.end])[0].split()
+        glued = head[0][:1] in ("ل", "ب") and head[0][1:3] in ("ل", "لا", "ال") if head else False
+        c.after_prep = bool(before and before[-1] in PREPOSITIONS) or glued or (
+            bool(head) and head[0].startswith(("لل", "بال")))
+        if c.sector is None:
+            c.sector = _sector_of(" ".join(head))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _code(c: Cand | None) -> str | None:
+    if c is None:
+        return None
+    parts = [p for p in (c.country, c.sector) if p]
+    return " ".join(parts) or None
+
+
+def _key(c: Cand | None) -> str | None:
+    if c is None:
+        return None
+    return c.entity or (c.country if c.is_country or (c.country and not c.entity) else None) or c.name
+
+
+def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
+    return normalized_with_offsets(text[max(0, pos - chars):pos])[0].split()
+
+
+def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -> None:
+    text = record.text
+    s0, s1 = found.sent
+    inside = [c for c in cands if c.start >= s0 and c.end <= s1
+              and not (c.start < found.end and found.start < c.end)]
+    before = [c for c in inside if c.end <= found.start]
+    after = [c for c in inside if c.start >= found.end]
+    actor = target = location = None
+    places = [c for c in after if c.type == "LOC" and c.start - found.end < 60]
+    for c in places:
+        lead = _prefix_before(text, c.start)
+        word = normalized_with_offsets(text[c.start:c.end])[0]
+        if (lead and any(w in ("في", "الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه") or
+                         w.startswith(("ب", "ل", "في")) for w in lead[-3:])) or word.startswith(("ب", "في")):
+            location = c
+            break
+    # a nationality adjective is never a separate target/actor when it qualifies a place ("للعاصمة الإيرانية")
+    after = [c for c in after if c is not location]
+    before = [c for c in before if not c.after_prep and not c.adjective
+              and not (c.type == "LOC" and not c.is_country)]
+    nominal = found.trig.kind in ("n", "p")
+    direct = [c for c in after if c.start - found.end <= VERB_SUBJECT_CHARS and not c.after_prep
+              and not (c.type == "LOC" and not c.is_country)
+              and found.trig.kind != "r" and (nominal or not c.adjective)]
+    after = [c for c in after if not c.adjective or (direct and c is direct[0])]
+    gap_words = _prefix_before(text, direct[0].start, direct[0].start - found.end) if direct else []
+    undergoer = found.trig.type in ("ASSAULT", "COERCE", "SANCTION")
+    if nominal:
+        by = next((c for c in after if "قبل" in _prefix_before(text, c.start, 12) and c.start - found.end < 80), None)
+        if direct and (direct[0].is_country or len(gap_words) <= 1):
+            if undergoer and not direct[0].is_country:
+                target = direct[0]
+            else:
+                actor = direct[0]
+        actor = actor or by
+        if actor is None:
+            same = [f for f in prev if f.trig.type == found.trig.type and f.sent == found.sent and f.args.get("actor")]
+            if same:
+                actor = same[-1].args["actor"]
+            elif before and found.start - before[-1].end <= BEFORE_CHARS:
+                actor = before[-1]
+    else:
+        if direct:
+            actor = direct[0]
+        elif before and found.start - before[-1].end <= BEFORE_CHARS:
+            actor = before[-1]
+    if target is None:
+        rest = [c for c in after if c is not actor and (actor is None or c.start >= actor.end)
+                and c.start - found.end < 90 and not (c.type == "LOC" and not c.is_country and c is not location)]
+        named = [c for c in rest if c.type in ("PER", "ORG") or c.entity or c.sector]
+        pick = named or rest
+        if pick and not (actor is direct[0] if direct else False and len(pick) == 0):
+            target = pick[0]
+    # "تتعرض لهجمات": the one attacked is the subject of تعرض (or of the sentence before)
+    lead = _prefix_before(text, found.start, 16)
+    if lead and lead[-1].startswith(("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا")) or (
+            lead and any(w.startswith(("تعرض", "تتعرض", "يتعرض")) for w in lead[-2:])):
+        subj = [c for c in before if c is not actor]
+        if subj:
+            target = subj[-1]
+        else:
+            sents = _sentences(record)
+            k = next((i for i, s in enumerate(sents) if s == found.sent), 0)
+            if k:
+                p0, p1 = sents[k - 1]
+                first = [c for c in cands if c.start >= p0 and c.end <= p1
+                         and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
+                target = first[0] if first else target
+    if target is actor:
+        target = None
+    found.args = {"actor": actor, "target": target, "location": location}
+
+
+def _modality(record: Record, f: Found) -> tuple[bool, bool]:
+    lx = lexicon()
+    text = record.text
+    near = _prefix_before(text, f.start, 14)[-2:]
+    negated = any(w in lx.modality and lx.modality[w] == "negation" for w in near)
+    earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
+    earlier = earlier[-12:]
+    negated = negated or any(lx.modality.get(v) == "denial" for w in earlier for v in strip_variants(w))
+    hedged = any(lx.modality.get(v) == "hedge" for w in earlier for v in strip_variants(w))
+    for st in record.statements:
+        if st.content.start <= f.start and f.end <= st.content.end:
+            if st.certainty == "hedged":
+                hedged = True
+            if st.certainty == "denied":
+                negated = True
+    return negated, hedged
+
+
+def _time_index(record: Record, f: Found) -> int | None:
+    best, dist = None, None
+    for i, t in enumerate(record.times):
+        if t.start >= f.sent[0] and t.end <= f.sent[1]:
+            d = abs(t.start - f.start)
+            if dist is None or d < dist:
+                best, dist = i, d
+    return best
+
+
+def _span(record: Record, c: Cand | None):
+    if c is None:
+        return None
+    attrs = {}
+    if c.entity:
+        attrs["entity"] = c.entity
+    if c.name:
+        attrs["name"] = c.name
+    return record.span(c.start, c.end, **attrs)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.attrs.get("group") != b.attrs.get("group") or a.negated != b.negated:
+        return False
+    for role in ("actor_key", "target_key", "location_key"):
+        x, y = a.attrs.get(role), b.attrs.get(role)
+        if x and y and x != y:
+            return False
+    return True
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per story: a later mention with the same type, trigger group and compatible
+    arguments joins the first; its trigger goes to ``attrs["triggers"]`` and missing arguments
+    are filled in."""
+    out: list[Event] = []
+    for ev in events:
+        host = next((h for h in out if _compatible(h, ev)), None)
+        if host is None:
+            out.append(ev)
+            continue
+        host.attrs.setdefault("triggers", []).append(ev.trigger.to_dict())
+        for role in ("actor", "target", "location"):
+            if getattr(host, role) is None and getattr(ev, role) is not None:
+                setattr(host, role, getattr(ev, role))
+                host.attrs[f"{role}_key"] = ev.attrs.get(f"{role}_key")
+                if role != "location" and ev.attrs.get(f"{role}_code"):
+                    host.attrs[f"{role}_code"] = ev.attrs[f"{role}_code"]
+        if host.time is None:
+            host.time = ev.time
+        host.hedged = host.hedged and ev.hedged
+    return out
+
+
+def extract(record: Record) -> list[Event]:
+    cands = candidates(record)
+    sents = _sentences(record)
+    found: list[Found] = []
+    for trig, a, b in find_triggers(record.text):
+        sent = next(((s, e) for s, e in sents if s <= a < e), (a, b))
+        f = Found(trig, a, b, sent)
+        attach(record, f, cands, found)
+        found.append(f)
+    events = []
+    for f in found:
+        negated, hedged = _modality(record, f)
+        actor, target, loc = f.args["actor"], f.args["target"], f.args["location"]
+        attrs = {"group": f.trig.group, "actor_key": _key(actor), "target_key": _key(target),
+                 "location_key": _key(loc)}
+        if _code(actor):
+            attrs["actor_code"] = _code(actor)
+        if _code(target):
+            attrs["target_code"] = _code(target)
+        events.append(Event(f.trig.type, record.span(f.start, f.end), _span(record, actor),
+                            _span(record, target), _span(record, loc), _time_index(record, f),
+                            negated, hedged, attrs))
+    events = merge(events)
+    for ev in events:
+        for k in ("actor_key", "target_key", "location_key"):
+            ev.attrs.pop(k, None)
+    return events

@@ -1,0 +1,134 @@
+"""The event lexicons, read from ``naba/arabic/data/events``: PLOVER triggers (with generated verb
+and noun inflections), countries and their nationality adjectives, actor sector words, and the
+negation / hedge words. All keys are in the normalized matching form.
+
+Not for: deciding what a match means in context (:mod:`naba.events.extract`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import read_tsv
+
+DATA = "naba.arabic.data.events"
+PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
+
+
+def _n(s: str) -> str:
+    return " ".join(normalize(s).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    group: str
+    kind: str  # v | w | n | p | r
+
+
+def verb_forms(past: str, present: str) -> set[str]:
+    """Common inflections of a verb from its past and present stems (subject and object suffixes)."""
+    out = {past}
+    for suf in ("ت", "وا", "ا", "تا", "ن", "نا", "تم", "و"):
+        out.add(past + suf)
+    for suf in PRONOUNS + ("وه", "وها", "وهم"):
+        out.add(past + suf)
+        out.add(past + "ت" + suf)
+    base = present[1:]
+    for pre in ("ي", "ت", "ن"):
+        out.add(pre + base)
+        for suf in ("ون", "ان", "ين", "وا", "ن") + PRONOUNS:
+            out.add(pre + base + suf)
+    return out
+
+
+def noun_forms(noun: str) -> set[str]:
+    out = {noun}
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    for suf in PRONOUNS + ("ي",):
+        out.add(stem + suf)
+    if noun.endswith("ه"):
+        out.add(stem + "ين")
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, Trigger]  # single-word trigger forms
+    phrases: tuple[tuple[re.Pattern, Trigger], ...]  # multi-word triggers
+    countries: dict[str, str]  # name or adjective (with/without ال) -> ISO3
+    adjectives: frozenset[str]  # the nationality-adjective forms among ``countries``
+    country_names: dict[str, str]  # ISO3 -> display name (the first Arabic name)
+    agents: dict[str, str]  # sector word -> CAMEO agent code
+    modality: dict[str, str]  # word -> negation | denial | hedge
+
+
+def _adjectives(name: str) -> set[str]:
+    bare = name[2:] if name.startswith("ال") else name
+    if " " in bare or len(bare) < 3:
+        return set()
+    if bare.endswith("يه"):
+        stem = bare[:-2]
+    elif bare.endswith(("ا", "ه")):
+        stem = bare[:-1]
+    else:
+        stem = bare
+    adj = stem + "ي"
+    forms = {adj, adj + "ه", adj + "ين", adj + "ون", stem + "يون", stem + "يين"}
+    return forms | {"ال" + f for f in forms}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words: dict[str, Trigger] = {}
+    phrases = []
+    for typ, group, kind, forms in read_tsv(DATA, "triggers.tsv"):
+        trig = Trigger(typ, group, kind)
+        if kind == "p":
+            for ph in forms.split("|"):
+                pat = r"\s+".join(re.escape(w) for w in _n(ph).split())
+                phrases.append((re.compile(rf"(?<!\w)[وفبلك]?(?:ال)?{pat}(?!\w)"), trig))
+        elif kind == "r":
+            phrases.append((re.compile(forms), trig))
+        elif kind == "v":
+            past, present = _n(forms).split()
+            for f in verb_forms(past, present):
+                words.setdefault(f, trig)
+        else:
+            for w in _n(forms).split():
+                for f in (noun_forms(w) if kind == "n" else {w}):
+                    words.setdefault(f, trig)
+    countries, names, adjectives, bare = {}, {}, set(), set()
+    for code, variants in read_tsv(DATA, "countries.tsv"):
+        for i, v in enumerate(variants.split("|")):
+            v = _n(v)
+            if i == 0:
+                names[code] = variants.split("|")[0]
+            plain = {v, "ال" + v if not v.startswith("ال") else v[2:]}
+            bare |= plain
+            adjectives |= _adjectives(v)
+            for f in plain | _adjectives(v):
+                countries.setdefault(f, code)
+    agents = {_n(w): code for code, w in read_tsv(DATA, "agents.tsv")}
+    modality = {_n(w): role for role, w in read_tsv(DATA, "modality.tsv")}
+    return Lexicon(words, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
+                   modality)
+
+
+CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+           "وب", "ول", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+
+
+def strip_variants(word: str) -> list[str]:
+    """``word`` and the forms left after removing a glued clitic prefix (longest first)."""
+    out = [word]
+    for c in CLITICS:
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            rest = word[len(c):]
+            out.append(rest)
+            if c.endswith("لل"):
+                out.append("ال" + rest)
+    return out
