@@ -1,0 +1,30 @@
+"""``naba serve``: the web UI over a corpus database (read-only), bound to 127.0.0.1 by default."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import LOCAL_HOSTS, create_app
+
+    hosts = LOCAL_HOSTS if args.host in LOCAL_HOSTS else LOCAL_HOSTS + (args.host,)
+    app = create_app(args.db, allowed_hosts=None if args.any_host else hosts)
+    print(f"naba: serving {args.db} (read-only) on http://{args.host}:{args.port}/")
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                access_log=args.log_level == "debug")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="browse a corpus database in a web browser (read-only)")
+    p.add_argument("--db", required=True, help="the corpus database (from naba ingest)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--any-host", action="store_true",
+                   help="accept any Host header (behind a reverse proxy); off by default")
+    p.add_argument("--log-level", default="warning",
+                   choices=("critical", "error", "warning", "info", "debug"))
+    p.set_defaults(func=_serve)
