@@ -161,6 +161,9 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
         acc = according_at(para.toks, k)
         if acc is not None:
             accordings.append((k, acc))
+            nxt = k + acc[2]
+            if nxt < len(para.toks) and para.toks[nxt].norm == "ما":
+                consumed.update((nxt, nxt + 1))  # "وفق ما ذكرت وكالة": one statement, by بحسب
             continue
         cue = cue_of(tok)
         if cue is None:
@@ -169,6 +172,8 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
             consumed.update(frame.consumed)
+            a, b = frame.content
+            consumed.update(i for i, t in enumerate(para.toks) if a <= t.start < b)
     for k, acc in accordings:
         frame = _according_frame(para, k, acc, frames)
         if frame is not None:
@@ -190,6 +195,8 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         if t.text in SENTENCE_END:
             break
         n = complementizer_len(toks, j)
+        if n and j > 0 and toks[j - 1].norm.lstrip("و") in _not_complementizers():
+            break
         if n:
             content, kind = _clause(para, toks[j + n - 1].end), "indirect"
             break
@@ -217,8 +224,12 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
                 absorbed.append(j)
                 j += 1
                 continue
+            if t.norm[:1] in ("و", "ف") or t.norm.lstrip("وف") in lex.negations:
+                break  # a new clause: this cue had no content
+            absorbed.append(j)  # "في اجتماع دعت إليه موسكو": a relative clause inside the frame
+        if t.norm in lex.negations and j + 1 < len(toks) and cue_of(toks[j + 1]):
             break
-        if nominal and t.norm in nominal and cue.participle is False:
+        if nominal and t.norm in nominal:
             content, kind = _clause(para, t.end), "indirect"
             break
         region.append(j)
@@ -226,8 +237,15 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if content is None and not region and not absorbed:
         content = _quote_before(para, k)
         kind = "direct"
+    if region and toks[region[0]].norm in ("عنه", "عنها", "عنهم"):
+        return None  # "الذي أعلن عنه": the verb's object, not a statement
     if content is None or content[1] <= content[0]:
-        return None
+        speaker, _ = _speaker_and_medium(para, region)
+        opens_clause = k == 0 or toks[k - 1].text in COMMAS + SENTENCE_END or toks[k - 1].norm in lex.negations
+        if speaker is None or cue.participle or not opens_clause or speaker[0] != toks[region[0]].start:
+            return None
+        # a speaker with no content ("لم يؤكد القانوع ... وقال:"): the antecedent of what follows
+        return Frame(toks[k], cue.lemma, cue.certainty, "", (0, 0), speaker=speaker)
     content, kind = _unwrap(para, content, kind)
     frame = Frame(tok_cue := toks[k], cue.lemma, cue.certainty, kind, content,
                   continuation=cue.participle, consumed=absorbed)
@@ -239,6 +257,11 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     frame.continuation = frame.speaker is None
     del tok_cue
     return frame
+
+
+def _not_complementizers() -> frozenset[str]:
+    from .lexicon import _lines
+    return frozenset(normalize(w) for w in _lines("not_complementizers.txt"))
 
 
 def _nominal() -> tuple[tuple[str, str], ...]:
@@ -383,6 +406,12 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
     toks, lex = para.toks, lexicon()
     kept: list[int] = []
     pos = 0
+    if _media_prep(toks, chunk[0]) is not None and not _glued_medium(toks[chunk[0]]):
+        pos = len(chunk)  # "وقال في الأول من آب": no speaker here
+        if any(_is_media_word(toks[x].norm) for x in chunk[:4]):
+            keep = _media_prep(toks, chunk[0])
+            a = toks[chunk[0]].start if keep[1] else toks[keep[0]].start
+            return [], (a, toks[chunk[-1]].end)
     while pos < len(chunk) and toks[chunk[pos]].norm in lex.function_words and not kept:
         pos += 1  # leading "أمس"، "فيه"، "من جهته"
     for p in range(pos, len(chunk)):
@@ -432,6 +461,10 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     while i >= 0 and toks[i].start >= s and toks[i].text not in COMMAS + SENTENCE_END + ":":
         pre.insert(0, i)
         i -= 1
+    while pre and (toks[pre[0]].norm in lex.function_words or toks[pre[0]].norm.lstrip("وف") in lex.function_words):
+        pre.pop(0)  # "وكانت"، "لكن"
+    while pre and toks[pre[-1]].norm in lex.function_words:
+        pre.pop()  # "قد"
     if not pre or len(pre) > 5:
         return None
     first = toks[pre[0]]
@@ -451,14 +484,17 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     if j < len(toks) and toks[j].norm in particles:
         j += 1
     if j < len(toks) and toks[j].norm == "ما":
-        j += 1
-        if j < len(toks) and cue_of(toks[j]):
+        j += 2  # "بحسب ما ذكرت/نقله"
+        if j < len(toks) and toks[j].norm in ("عن", "عنه", "عنها"):
             j += 1
     src: list[int] = []
     while j < len(toks) and len(src) < 8:
         t = toks[j]
         if t.text in COMMAS + SENTENCE_END + ":" or complementizer_len(toks, j) or cue_of(t):
             break
+        if t.norm[:1] == "ف" and (t.norm[1:] in lex.function_words or t.norm[1:3] in ("سو", "قد", "ان")
+                                 or t.norm[1:2] in ("ي", "ت", "س")):
+            break  # "وفقا للخطة فسوف ...": the clause begins
         if t.start in para.quote_at and src:
             close = para.quote_at[t.start]
             n_in = len([x for x in toks[j:] if x.end <= close + 1])
@@ -502,6 +538,7 @@ def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
 def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: list[Frame]) -> tuple[int, int] | None:
     text, toks = para.record.text, para.toks
     cue = toks[k]
+    frames = [f for f in frames if f.kind]
     for f in frames:  # inside a frame's speaker region: "وقال ممثل فرنسا بحسب المصادر إن ..."
         if f.cue.start < cue.start < f.content[0]:
             return f.content
@@ -587,6 +624,10 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
     prev: Statement | None = None
     for f, _ in sorted(frames, key=lambda fp: fp[0].cue.start):
         speaker = record.span(*f.speaker) if f.speaker else None
+        if not f.kind:  # a speaker without content: remembered for the continuation after it
+            entity, name = memory.resolve(speaker)
+            prev = Statement(record.span(f.cue.start, f.cue.end), record.span(0, 0), "", "", speaker, entity, name)
+            continue
         if speaker is not None:
             entity, name = memory.resolve(speaker)
         elif prev is not None:

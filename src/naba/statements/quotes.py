@@ -19,7 +19,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in QUOTE_MARKS and ch != "»":
+        if ch in QUOTE_MARKS and ch != "»" and _can_open(text, i, end):
             close = -1
             if ch == "«":
                 close = text.find("»", i + 1, end)
@@ -32,3 +32,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def _can_open(text: str, i: int, end: int) -> bool:
+    """A mark followed by a word can open a quote; one followed by a space or punctuation
+    (a stray closing mark, 'على التلة"، مشيراً') cannot."""
+    return i + 1 < end and not text[i + 1].isspace() and text[i + 1] not in "،,.:؛;)"

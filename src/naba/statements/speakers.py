@@ -26,7 +26,7 @@ _WORD_RE = re.compile(r"[^\s،,.:؛;()\[\]" + QUOTE_MARKS + r"]+")
 def _base(word: str) -> str:
     n = normalize(word)
     prefix, base = strip_prefix(n)
-    return base if "ال" in prefix else n
+    return base if "ال" in prefix or prefix.endswith("لل") else n
 
 
 def content_words(text: str) -> list[str]:
@@ -58,10 +58,10 @@ def strip_titles(text: str) -> str:
             n = normalize(w)
             base = _base(w)
             kind = lex.source_kind(base) or lex.source_kind(n)
-            if kind in ("title", "honorific", "organization", "document", "anonymous", "group"):
+            if kind in ("title", "honorific"):
                 titled = True
                 i += 1
-                if kind in ("title", "organization") and i < len(words) and not lex.source_kind(_base(words[i])):
+                if kind == "title" and i < len(words) and lex.source_kind(_base(words[i])) not in ("title", "honorific"):
                     i += 1  # the title's complement: وزير التعليم، ممثل روسيا
                 continue
             if titled and (n.startswith("ال") or n in lex.function_words):
@@ -70,7 +70,8 @@ def strip_titles(text: str) -> str:
             break
         if not titled:
             return chunk
-        if 0 < i < len(words) and len(words) - i <= 5:
+        rest = normalize(words[i]) if i < len(words) else ""
+        if 0 < i < len(words) and len(words) - i <= 5 and not (rest[:1] == "و" and len(rest) > 4):
             return " ".join(words[i:])
     return text.strip()
 
@@ -119,9 +120,12 @@ class SpeakerMemory:
         """An earlier speaker whose words include all of these (short forms and descriptions)."""
         if not words or len(words) > 3:
             return None
-        want = set(words)
+        lex = lexicon()
+        described = bool(lex.source_kind(words[0]))
         for sp in reversed(self.seen):
-            if want <= sp.words:
+            # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
+            want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
+            if want and all(any(_similar(w, x) for x in sp.words) for w in want):
                 return sp
         if len(words) == 1:
             return self._fuller_in_text(words[0], span)
@@ -134,13 +138,31 @@ class SpeakerMemory:
         if lex.source_kind(word) or word.startswith("ال"):
             return None
         toks = self.record.tokens
-        for prev, tok in zip(toks, toks[1:]):
+        before_ok = set(",،.:(") | set(QUOTE_MARKS)
+        found: dict[str, list[str]] = {}
+        for before, prev, tok in zip([None] + toks, toks, toks[1:]):
+            if before is not None and not (before.text in before_ok or before.norm.startswith("ال")
+                                           or lex.source_kind(before.base) or lex.source_kind(before.norm)):
+                continue  # "مستوى ذكاء جيمس": not a name before it
             if tok.start == span.start or _base(tok.text) != word:
                 continue
             p = prev.norm
-            if (p.startswith(("ال", "و", "ب", "ل")) or p in lex.function_words or p in lex.cues
+            if (p.startswith(("ال", "و")) or p in lex.function_words or p in lex.cues
                     or lex.source_kind(prev.base) or not p.isalpha() or len(p) < 3
                     or tok.start - prev.end != 1):
                 continue
-            return Speaker({word, p}, f"{prev.text} {tok.text}", None)
-        return None
+            found.setdefault(p, []).append(f"{prev.text} {tok.text}")
+        if not found:
+            return None
+        best = max(found.values(), key=len)  # the most frequent fuller form, the first on ties
+        return Speaker({word, normalize(best[0].split()[0])}, best[0], None)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Equal, or equal but for one long vowel (بوتين / بوتن)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 3:
+        return False
+    long_, short = (a, b) if len(a) > len(b) else (b, a)
+    return any(long_[i] in "اوي" and long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
