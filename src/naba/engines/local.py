@@ -27,7 +27,7 @@ from ..pipeline import STAGES
 from .sources import Item, Sources
 
 CHUNK = 16          # documents per task sent to a worker
-BATCH = 256         # rows per write transaction
+BATCH = int(os.environ.get("NABA_INGEST_BATCH", 256))  # rows per write transaction
 BATCH_SECONDS = 5.0  # ...or fewer, when that long has passed since the last write
 
 

@@ -1,0 +1,142 @@
+"""Ingest: every input kind, idempotence, failures recorded, and kill -9 then resume."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from naba.engines.local import ingest, stages_from_env
+from naba.engines.sources import Sources
+from naba.store import open_store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "news_small.jsonl"
+STAGES = "clean,segment"
+N_LINES = sum(1 for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def test_jsonl_ingest_is_idempotent(tmp_path):
+    db = tmp_path / "c.db"
+    first = ingest([FIXTURE], db, workers=2, stages=STAGES, progress=False)
+    assert first.seen == N_LINES
+    assert first.added + first.failed == N_LINES and first.skipped == 0
+    assert first.failures_by_code == {"invalid-json": 1, "empty": 1}
+    again = ingest([FIXTURE], db, workers=1, stages=STAGES, progress=False)
+    assert (again.added, again.failed, again.skipped) == (0, 0, N_LINES)
+    with open_store(db) as s:
+        c = s.counts()
+        assert c["articles"] == first.added and c["failures"] == 2
+        assert {f["code"] for f in s.failures()} == {"invalid-json", "empty"}
+        # the republished copy and its original form one story
+        orig = s.article_id("ant_multisource:SK-middleEast-3085-20180725")
+        copy = s.article_id("ant_multisource:SK-middleEast-3085-20180725:republished")
+        a, b = s.article(orig), s.article(copy)
+        assert a["cluster_id"] == b["cluster_id"] == orig  # the dated original is the earliest
+        assert c["stories"] == c["articles"] - 1
+
+
+def test_files_dirs_gzip_and_warc(tmp_path, seed_text):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "seed.txt").write_text(seed_text, encoding="utf-8")
+    html = ("<html><head><title>خبر</title></head><body><article><h1>عنوان الخبر</h1><p>"
+            + "</p><p>".join(p for p in seed_text.split("\n") if p.strip())
+            + "</p></article></body></html>")
+    (src / "sub" / "page.html").write_text(html, encoding="utf-8")
+    (src / "ignored.bin").write_bytes(b"\x00\x01")
+    lines = FIXTURE.read_bytes().splitlines()[:3]
+    with gzip.open(src / "sub" / "few.jsonl.gz", "wb") as f:
+        f.write(b"\n".join(lines) + b"\n")
+    warc = tmp_path / "pages.warc.gz"
+    _write_warc(warc, "https://example.org/a", html.encode("utf-8"))
+    s = ingest([src, warc], tmp_path / "c.db", workers=1, stages=STAGES, progress=False)
+    assert s.seen == 1 + 1 + 3 + 1 and s.failed == 0 and s.added == 6
+    with open_store(tmp_path / "c.db") as store:
+        rec = store.record(store.article_id("https://example.org/a"))
+        assert rec["url"] == "https://example.org/a" and "خامنئي" in rec["text"]
+
+
+def _write_warc(path: Path, uri: str, body: bytes) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                            http_headers=headers))
+        w.write_record(w.create_warc_record(uri + ".png", "response", payload=io.BytesIO(b"\x89PNG"),
+                                            http_headers=StatusAndHeaders(
+                                                "200 OK", [("Content-Type", "image/png")],
+                                                protocol="HTTP/1.1")))
+
+
+def test_sources_count_bytes():
+    src = Sources([FIXTURE])
+    items = list(src)
+    assert len(items) == N_LINES and src.done_bytes == src.total_bytes
+    assert len({i.hash for i in items}) == N_LINES
+
+
+def test_stages_option():
+    assert stages_from_env("times") == ("clean", "segment", "times")
+    with pytest.raises(ValueError):
+        stages_from_env("clean,nonsense")
+
+
+def _dump(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    out = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"
+                                 " AND name NOT LIKE 'articles_fts%' AND name != 'schema_migrations'"):
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                if r[1] not in ("ingested_at", "at")]
+        out[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(),
+                            key=repr)
+    out["fts"] = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'ال*'"
+                              " ORDER BY rowid").fetchall()
+    conn.close()
+    return out
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        conn.close()
+        return n
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_twice_then_resumed_equals_unbroken(tmp_path):
+    env = {**os.environ, "NABA_INGEST_BATCH": "3"}
+    cmd = [sys.executable, "-m", "naba", "ingest", str(FIXTURE), "--workers", "2",
+           "--stages", STAGES, "--no-progress", "--db"]
+    whole = tmp_path / "whole.db"
+    subprocess.run(cmd + [str(whole)], env=env, check=True, capture_output=True)
+    broken = tmp_path / "broken.db"
+    kills = 0
+    for at_least in (6, 24):
+        proc = subprocess.Popen(cmd + [str(broken)], env=env, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and _count(broken) < at_least and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # the ingest and its workers, mid-run
+            kills += 1
+        proc.wait()
+    assert kills >= 1
+    assert 0 < _count(broken) < _count(whole)
+    subprocess.run(cmd + [str(broken)], env=env, check=True, capture_output=True)
+    assert _dump(broken) == _dump(whole)
