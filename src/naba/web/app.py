@@ -117,6 +117,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
     stores = Stores(Path(db_path))
     env = templates()
     app = FastAPI(title="naba", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.stores = stores
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def wants_json(request: Request) -> bool:
