@@ -384,7 +384,9 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
             continue
         if not kept:
             continue
-        head = toks[kept[0]]
+        if kept[0] != chunk[0] and toks[chunk[0]].norm != "احد":
+            break
+        head = toks[chunk[0]]
         if speaker and (lex.source_kind(head.base) in ("title", "honorific")
                         or lex.source_kind(head.norm.removeprefix("ال")) in ("title", "honorific")
                         or head.norm in ("احد", "عضو")):

@@ -37,4 +37,6 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _can_open(text: str, i: int, end: int) -> bool:
     """A mark followed by a word can open a quote; one followed by a space or punctuation
     (a stray closing mark, 'على التلة"، مشيراً') cannot."""
+    if i > 0 and text[i - 1] == ":":
+        return True  # 'قائلاً:” لم نأت ...'
     return i + 1 < end and not text[i + 1].isspace() and text[i + 1] not in "،,.:؛;)"
