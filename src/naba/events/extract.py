@@ -24,8 +24,9 @@ from .lexicon import Trigger, lexicon, strip_variants
 _WORD_RE = re.compile(r"\w+")
 _SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "بين", "لدي", "عبر", "حول", "منذ")
+PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
-BEFORE_CHARS = 70  # how far back an actor may stand before its trigger
+BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
 
 
 @dataclass(slots=True)
@@ -160,17 +161,20 @@ def candidates(record: Record) -> list[Cand]:
             adjective = sector is None and any(v in lx.adjectives for v in strip_variants(w))
             out.append(Cand(start, end, "ACTOR", None, country, sector, lx.country_names.get(country),
                             is_country=sector is None, adjective=adjective))
-        elif sector:  # widen the overlapping mention's sector info
+        elif sector:  # a sector word before a mention widens it ("نظام الأسد")
             for c in out:
                 if c.start < end and start < c.end:
                     c.sector = c.sector or sector
                     c.country = c.country or country
+                    if start < c.start and end >= c.end:
+                        c.start = start
         i = end_i
     for c in out:
-        before = normalized_with_offsets(text[max(0, c.start - 8):c.start])[0].split()
+        before = normalized_with_offsets(text[max(0, c.start - 25):c.start])[0].split()
         head = normalized_with_offsets(text[c.start:c.end])[0].split()
         glued = head[0][:1] in ("ل", "ب") and head[0][1:3] in ("ل", "لا", "ال") if head else False
-        c.after_prep = bool(before and before[-1] in PREPOSITIONS) or glued or (
+        place = any(v in PLACE_WORDS for w in before[-2:] for v in strip_variants(w))
+        c.after_prep = bool(before and before[-1] in PREPOSITIONS) or glued or place or (
             bool(head) and head[0].startswith(("لل", "بال")))
         if c.sector is None:
             c.sector = _sector_of(" ".join(head))
@@ -185,10 +189,11 @@ def _code(c: Cand | None) -> str | None:
     return " ".join(parts) or None
 
 
-def _key(c: Cand | None) -> str | None:
+def _key(text: str, c: Cand | None) -> str | None:
     if c is None:
         return None
-    return c.entity or (c.country if c.is_country or (c.country and not c.entity) else None) or c.name
+    return (c.entity or (c.country if c.is_country or (c.country and not c.entity) else None)
+            or normalized_with_offsets(text[c.start:c.end])[0])
 
 
 def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
@@ -222,9 +227,13 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     after = [c for c in after if not c.adjective or (direct and c is direct[0])]
     gap_words = _prefix_before(text, direct[0].start, direct[0].start - found.end) if direct else []
     undergoer = found.trig.type in ("ASSAULT", "COERCE", "SANCTION")
+    # "الزيارة" / "الاجتماع": a definite noun with no argument of its own points back to its story
+    definite = nominal and any(v.startswith("ال") for v in strip_variants(
+        normalized_with_offsets(text[found.start:found.end])[0].split()[0])[1:2] + [
+        normalized_with_offsets(text[found.start:found.end])[0]])
     if nominal:
         by = next((c for c in after if "قبل" in _prefix_before(text, c.start, 12) and c.start - found.end < 80), None)
-        if direct and (direct[0].is_country or len(gap_words) <= 1):
+        if direct and not gap_words:
             if undergoer and not direct[0].is_country:
                 target = direct[0]
             else:
@@ -234,7 +243,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             same = [f for f in prev if f.trig.type == found.trig.type and f.sent == found.sent and f.args.get("actor")]
             if same:
                 actor = same[-1].args["actor"]
-            elif before and found.start - before[-1].end <= BEFORE_CHARS:
+            elif before and found.start - before[-1].end <= BEFORE_CHARS and not definite:
                 actor = before[-1]
     else:
         if direct:
@@ -244,9 +253,11 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     if target is None:
         rest = [c for c in after if c is not actor and (actor is None or c.start >= actor.end)
                 and c.start - found.end < 90 and not (c.type == "LOC" and not c.is_country and c is not location)]
-        named = [c for c in rest if c.type in ("PER", "ORG") or c.entity or c.sector]
-        pick = named or rest
-        if pick and not (actor is direct[0] if direct else False and len(pick) == 0):
+        linked = [c for c in after if c.entity and c.type in ("PER", "ORG") and c is not actor
+                  and (actor is None or c.start >= actor.end) and c.start - found.end < 130]
+        named = [c for c in rest if c.sector or c.entity or c.is_country]
+        pick = linked or named or rest
+        if pick:
             target = pick[0]
     # "تتعرض لهجمات": the one attacked is the subject of تعرض (or of the sentence before)
     lead = _prefix_before(text, found.start, 16)
@@ -353,8 +364,9 @@ def extract(record: Record) -> list[Event]:
     for f in found:
         negated, hedged = _modality(record, f)
         actor, target, loc = f.args["actor"], f.args["target"], f.args["location"]
-        attrs = {"group": f.trig.group, "actor_key": _key(actor), "target_key": _key(target),
-                 "location_key": _key(loc)}
+        t = record.text
+        attrs = {"group": f.trig.group, "actor_key": _key(t, actor), "target_key": _key(t, target),
+                 "location_key": _key(t, loc)}
         if _code(actor):
             attrs["actor_code"] = _code(actor)
         if _code(target):

@@ -52,6 +52,8 @@ def noun_forms(noun: str) -> set[str]:
         out.add(stem + suf)
     if noun.endswith("ه"):
         out.add(stem + "ين")
+    else:
+        out.add(noun + "ا")  # accusative tanween alif ("هجوما")
     return out
 
 
