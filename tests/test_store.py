@@ -125,3 +125,22 @@ def test_readonly_store_refuses_writes(tmp_path, seed_record):
         ro.write_record(dict(seed_record.to_dict(), id="new", text="نص آخر"))
     assert ro.search("خامنئي").total == 1
     ro.close()
+
+
+def test_load_parquet_shards(tmp_path, seed_record):
+    """The contract with the Dask engine: shards of records (JSON strings) and failures."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"hash": "p1", "source": "s:1", "doc_id": "seed", "stages": "clean,segment",
+             "record": json.dumps(seed_record.to_dict(), ensure_ascii=False), "raw": "raw",
+             "code": None, "message": None},
+            {"hash": "p2", "source": "s:2", "doc_id": "bad", "stages": None, "record": None,
+             "raw": None, "code": "not-arabic", "message": "English"}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "shard-0.parquet")
+    with open_store(tmp_path / "c.db") as s:
+        assert s.load_parquet([tmp_path / "shard-0.parquet"]) == (1, 0, 1)
+        assert s.load_parquet([tmp_path / "shard-0.parquet"]) == (0, 2, 0)
+        assert s.search("خامنئي").total == 1 and s.raw(s.article_id("seed")) == "raw"
