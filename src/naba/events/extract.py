@@ -133,6 +133,8 @@ def candidates(record: Record) -> list[Cand]:
         w, a, b, na, nb = toks[i]
         sector = None
         for j in (2, 1):
+            if i + j > len(toks):
+                continue
             key = " ".join(t[0] for t in toks[i:i + j])
             if any(v in lx.agents for v in strip_variants(key)):
                 sector, end_i = lx.agents[next(v for v in strip_variants(key) if v in lx.agents)], i + j
@@ -153,7 +155,7 @@ def candidates(record: Record) -> list[Cand]:
                 continue
             if sector and any(m.start == toks[k][1] for m in record.mentions):
                 m = next(m for m in record.mentions if m.start == toks[k][1])
-                end_i = next((x for x in range(k, len(toks)) if toks[x][2] >= m.end), k) + 1
+                end_i = min(next((x for x in range(k, len(toks)) if toks[x][2] >= m.end), k) + 1, len(toks))
                 break
             break
         start, end = a, toks[end_i - 1][2]

@@ -1,0 +1,96 @@
+"""``naba eval events --data DIR``: sentence-level ASSAULT and PROTEST detection on arabic_event_gsr.
+
+DIR holds ``assault_gsr*.csv`` / ``protest_gsr*.csv`` (accept/reject votes; gold = accept > reject,
+ties dropped) and ``*_spans*.json`` (gold source/target actor strings). Sentences are split by a
+hash of their id into a tune part (2/3, used to build the lexicon) and a held-out part (1/3);
+both are reported. Span match: on gold-positive sentences where naba finds the event, the share
+whose event actor (target) shares a word with the gold source (target) string. Each sentence runs
+through clean, segment, entities (when its model is available), times and events. Last line: one JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+from ..arabic.normalize import normalize
+from ..errors import NabaError
+from ..pipeline import analyze
+
+STAGES = ("clean", "segment", "entities", "times", "events")
+
+
+def part(sid: str) -> str:
+    return "heldout" if int(hashlib.md5(sid.encode()).hexdigest(), 16) % 3 == 0 else "tune"
+
+
+def _events(text: str, stages: tuple[str, ...]):
+    try:
+        return analyze(text, stages=stages).events
+    except NabaError:
+        return []
+
+
+def _words(s: str) -> set[str]:
+    return {w.lstrip("وفبل") for w in normalize(s).split() if len(w) > 1}
+
+
+def evaluate(data: str | Path, limit: int | None = None) -> dict:
+    data = Path(data)
+    stages = STAGES
+    try:
+        analyze("قصفت الطائرات المدينة.", stages=stages)
+    except NabaError:
+        stages = tuple(s for s in STAGES if s != "entities")
+    spans = {}
+    for f in data.glob("*_spans*.json"):
+        for d in json.loads(f.read_text(encoding="utf-8")):
+            spans[(d["event_type"], d["source"])] = d
+    out: dict = {"stages": list(stages)}
+    for typ in ("ASSAULT", "PROTEST"):
+        files = sorted(data.glob(f"{typ.lower()}_gsr*.csv"))
+        rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
+        counts = {p: [0, 0, 0] for p in ("tune", "heldout")}
+        act = {p: [0, 0] for p in ("tune", "heldout")}
+        tgt = {p: [0, 0] for p in ("tune", "heldout")}
+        for r in rows[:limit]:
+            acc, rej = int(r["accept"]), int(r["reject"])
+            if acc == rej:
+                continue
+            gold, p = acc > rej, part(r["id"])
+            evs = [e for e in _events(r["text"], stages) if e.type == typ and not e.negated]
+            pred = bool(evs)
+            c = counts[p]
+            c[0] += gold and pred
+            c[1] += pred and not gold
+            c[2] += gold and not pred
+            sp = spans.get((typ, r["id"]))
+            if gold and pred and sp:
+                for key, role, acc_ in (("source_gold", "actor", act[p]), ("target_gold", "target", tgt[p])):
+                    g = _words(sp.get(key) or "")
+                    if g:
+                        acc_[1] += 1
+                        acc_[0] += any(getattr(e, role) and _words(getattr(e, role).text) & g for e in evs)
+        for p, (tp, fp, fn) in counts.items():
+            prec = tp / (tp + fp) if tp + fp else 0.0
+            rec = tp / (tp + fn) if tp + fn else 0.0
+            out[f"{typ.lower()}_{p}"] = {
+                "tp": tp, "fp": fp, "fn": fn, "precision": round(prec, 4), "recall": round(rec, 4),
+                "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0,
+                "actor_match": round(act[p][0] / act[p][1], 4) if act[p][1] else None,
+                "target_match": round(tgt[p][0] / tgt[p][1], 4) if tgt[p][1] else None}
+    return out
+
+
+def _cli(args) -> int:
+    print(json.dumps(evaluate(args.data, args.limit), ensure_ascii=False))
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("events", help="ASSAULT/PROTEST detection on arabic_event_gsr")
+    p.add_argument("--data", required=True, help="the arabic_event_gsr folder")
+    p.add_argument("--limit", type=int, default=None, help="first N sentences of each file")
+    p.set_defaults(func=_cli)
