@@ -20,7 +20,8 @@ def annotated(seed_text):
     flattening is checked whatever the stages find today)."""
     import naba
 
-    rec = naba.analyze(seed_text, id="seed", published="2022-05-20")
+    rec = naba.analyze(seed_text, id="seed", published="2022-05-20",
+                       stages=("clean", "segment", "times"))
     t = rec.text
     i = t.index("خامنئي")
     j = t.index("الأسد")
@@ -118,3 +119,25 @@ def test_store_loads_a_shard_idempotently(tmp_path, annotated, seed_text):
         assert store.record(aid) == annotated.to_dict()
         assert store.raw(aid) == seed_text
         assert store.counts()["mentions"] == 2 and store.counts()["failures"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl", "csv"])
+def test_export_lake_writes_each_document_once(tmp_path, annotated, seed_text, fmt):
+    rows = _rows(annotated, seed_text)
+    lake = tmp_path / "lake"
+    shards.write_shard(lake, "a", rows)
+    shards.write_shard(lake, "b", rows)  # the same document again
+    n = shards.export_lake(lake, tmp_path / "out", fmt)
+    assert n["articles"] == 1 and n["mentions"] == 2 and n["failures"] == 0
+    path = tmp_path / "out" / f"mentions.{fmt}"
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(path).column("text").to_pylist() == ["خامنئي", "الأسد"]
+    elif fmt == "jsonl":
+        assert [json.loads(x)["entity"] for x in path.read_text(encoding="utf-8").splitlines()] == ["e1", "e2"]
+    else:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith('"hash","doc_id","idx"') and len(lines) == 3
+        ent = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
+        assert "خامنئي" in ent

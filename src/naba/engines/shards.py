@@ -317,3 +317,61 @@ def iter_records(lake: str | Path, pids: Iterable[str] | None = None) -> Iterato
             continue
         seen.add(row["hash"])
         yield row["record"]
+
+
+# -- export --------------------------------------------------------------------------------------
+
+EXPORT_FORMATS = ("parquet", "jsonl", "csv")
+
+
+def export_lake(lake: str | Path, out: str | Path, format: str = "parquet",
+                tables: Iterable[str] | None = None) -> dict[str, int]:
+    """Write each table of the lake's finished shards to ``out/<table>.<format>``, streaming
+    shard by shard; a document found in several shards is written once (from the first).
+    Returns the rows written per table. (``naba export`` reads the SQLite store; this reads the
+    lake directly, without a store.)"""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    pids = sorted(finished_shards(lake))
+    owner: dict[str, str] = {}  # hash -> the first shard that has it
+    for pid in pids:
+        for table in ("articles", "failures"):
+            for h in pq.read_table(shard_dir(lake, pid) / f"{table}.parquet",
+                                   columns=["hash"]).column("hash").to_pylist():
+                owner.setdefault(h, pid)
+    written: dict[str, int] = {}
+    for table in (list(tables) if tables else TABLES):
+        path = out / f"{table}.{format}"
+        n = 0
+        writer = None
+        with open(path, "wb") as f:
+            for pid in pids:
+                t = pq.read_table(shard_dir(lake, pid) / f"{table}.parquet", schema=schema(table))
+                mine = pa.array([h for h, p in owner.items() if p == pid], pa.string())
+                t = t.filter(pc.is_in(t.column("hash"), value_set=mine))
+                n += t.num_rows
+                if format == "parquet":
+                    writer = writer or pq.ParquetWriter(f, schema(table), compression="zstd")
+                    writer.write_table(t)
+                elif format == "jsonl":
+                    for row in t.to_pylist():
+                        if "minhash" in row:
+                            row["minhash"] = row["minhash"].hex() if row["minhash"] else None
+                        f.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+                else:
+                    import pyarrow.csv as pcsv
+
+                    flat = t.drop_columns([c for c in ("minhash",) if c in t.column_names])
+                    flat = pa.table({c: (pc.binary_join(flat[c], "|") if pa.types.is_list(
+                        flat[c].type) else flat[c]) for c in flat.column_names})
+                    pcsv.write_csv(flat, f, pcsv.WriteOptions(include_header=n == t.num_rows))
+            if format == "parquet":
+                (writer or pq.ParquetWriter(f, schema(table))).close()
+        written[table] = n
+    return written
