@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--workers", type=int, default=0, help="processes (0: all cores)")
     p.add_argument("--scheduler", help="dask scheduler address (--engine dask)")
+    p.add_argument("--lake", help="Parquet shard directory (--engine dask; default: DB.lake)")
+    p.add_argument("--partition-size", type=int, help="documents per dask partition (default 200)")
     p.add_argument("--stages", help="comma-separated stages to run (default: NABA_STAGES or all);"
                                     " clean and segment always run")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -65,10 +67,11 @@ def _ingest(args: argparse.Namespace) -> int:
             raise StoreError(f"the dask engine is not available ({e}); install naba[dask] or use"
                              " --engine local") from e
         result = dask_engine.ingest(args.paths, args.db, scheduler=args.scheduler,
-                                    workers=args.workers or None)
-        if result is not None:
-            print(getattr(result, "line", lambda: str(result))(), file=sys.stderr)
-        return 0
+                                    workers=args.workers or None, lake=args.lake,
+                                    partition_size=args.partition_size, stages=args.stages,
+                                    progress=not args.no_progress, cluster=not args.no_cluster)
+        print(result.line(), file=sys.stderr)
+        return 1 if result.failed_partitions else 0
     from ..engines.local import ingest
 
     try:
