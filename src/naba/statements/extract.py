@@ -286,7 +286,8 @@ def _clause(para: Paragraph, after: int) -> tuple[int, int]:
         if t.text in COMMAS and i + 1 < len(para.toks):
             nxt = para.toks[i + 1]
             c = cue_of(nxt)
-            if (c is not None and c.participle) or according_at(para.toks, i + 1):
+            new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(para.toks, i + 2)
+            if (c is not None and c.participle) or new_clause or according_at(para.toks, i + 1):
                 e = t.start
                 break
     a, e = _trim(text, a, e)
@@ -427,7 +428,7 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
         if prep is not None:
             if True:
                 med_start_idx, keep_prep = prep
-                head_ok = any(_is_media_word(toks[x].norm) for x in chunk[p:p + 4]) or _glued_medium(t)
+                head_ok = any(_is_media_word(toks[x].norm) for x in chunk[p:p + 4]) or _glued_medium(t) or t.norm == "ل"
                 if head_ok:
                     a = t.start if keep_prep else toks[med_start_idx].start
                     return kept, (a, toks[chunk[-1]].end)
@@ -449,6 +450,8 @@ def _media_prep(toks: list[Token], i: int) -> tuple[int, bool] | None:
         return i + 1, preps[(t.norm,)]
     if _glued_medium(t):
         return i, True
+    if t.norm == "ل" and i + 1 < len(toks) and (toks[i + 1].text in QUOTE_MARKS or _is_media_word(toks[i + 1].norm)):
+        return i + 1, True  # "لـ«رويترز»"
     return None
 
 
