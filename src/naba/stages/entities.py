@@ -1,12 +1,276 @@
-"""Stage: Entities: NER mentions, grouping into entities within the article, roles, gazetteer links (issue 3).
+"""Stage: entities. NER mentions, grouped into the article's entities, with roles and places.
 
-Placeholder wiring: returns the record unchanged until the stage is built.
+1. Tag each sentence's tokens with the shipped CRF (:mod:`naba.models.ner.tagger`).
+2. Turn tag runs into mentions; a glued proclitic comes off the first word ("وبغداد" -> "بغداد").
+3. Add title-alias mentions ("المرشد الأعلى") from ``entities/data/title_aliases.tsv``.
+4. Attach roles: the title phrase just before a person's name ("السفير الإيراني السابق في سوريا").
+5. Group mentions into entities (:mod:`naba.entities.group`); link places to the gazetteer; give
+   each entity its corpus-wide id (:mod:`naba.entities.ids`).
+
+Fills ``record.mentions`` (type PER/ORG/LOC/MISC, ``entity`` id) and ``record.entities`` (id, type,
+name, aliases, roles; ``attrs``: ``gazetteer``, ``country``, ``lat``, ``lon`` for places,
+``mentions`` count). Not for: statements or events (they read these).
 """
 
 from __future__ import annotations
 
-from ..record import Record
+from bisect import bisect_left
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import read_lines
+from ..arabic.tokenize import candidates
+from ..entities import clitics, gazetteer, lexicon
+from ..entities.group import Cand, Group, group, key, words_of
+from ..entities.ids import entity_id
+from ..models.ner.tagger import tag
+from ..record import Entity, Mention, Record, Token
+
+TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_QUOTES = set("“”\"«»'‘’()")
+ROLE_WINDOW = 8
+
+
+def _stops() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines("naba.entities.data", "role_stops.txt"))
+
+
+def _sentence_tokens(record: Record) -> list[list[int]]:
+    starts = [t.start for t in record.tokens]
+    out = []
+    for s in record.sentences:
+        i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        if j > i:
+            out.append(list(range(i, j)))
+    return out
+
+
+def _tag_runs(tags: list[str]) -> list[tuple[int, int, str]]:
+    runs, start, typ = [], None, None
+    for i, t in enumerate(tags + ["O"]):
+        bio, _, ty = t.partition("-")
+        if start is not None and (bio != "I" or ty != typ):
+            runs.append((start, i, typ))
+            start = None
+        if bio == "B" or (bio == "I" and start is None):
+            start, typ = i, ty
+    return runs
+
+
+def _mention(record: Record, toks: list[Token], typ: str, article_words) -> Cand | None:
+    first = toks[0]
+    start = first.start
+    p = clitics.proclitic(first.norm, article_words)
+    if p:
+        start += clitics.raw_offset(first.text, len(p))
+    end = toks[-1].end
+    while end > start and record.text[end - 1] in _QUOTES:
+        end -= 1
+    text = record.text[start:end]
+    words = words_of(text)
+    if not words:
+        return None
+    place = gazetteer.lookup(" ".join(words)) if typ == "LOC" else None
+    return Cand(start, end, text, typ, words, place.id if place else None)
+
+
+def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
+    sents = _sentence_tokens(record)
+    article_words = frozenset(t.norm for t in record.tokens)
+    cands = []
+    for idx in sents:
+        toks = [record.tokens[i] for i in idx]
+        for a, b, ty in _tag_runs(tag([t.text for t in toks])):
+            typ = TYPES.get(ty, "MISC")
+            while typ == "PER" and b - a > 1 and _is_generic(toks[a]):
+                a += 1  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
+            c = _mention(record, toks[a:b], typ, article_words)
+            if c:
+                c.tok = (idx[a], idx[b - 1] + 1)
+                cands.append(c)
+    return cands, sents
+
+
+def _first_word_forms(t: Token) -> list[tuple[str, str]]:
+    """(normalized form, stripped proclitic) readings of a phrase's first word."""
+    forms = [(t.norm, "")]
+    for p, rest in candidates(t.norm):
+        if p and "ال" not in p:
+            forms.append((rest, "" if p.endswith("ل") and rest.startswith("ال") and t.norm.startswith(p + "ل") else p))
+    return forms
+
+
+def _is_generic(t: Token) -> bool:
+    generic = lexicon.title_words() | lexicon.org_heads()
+    return t.norm in generic or t.base in generic
+
+
+def propagate(record: Record, cands: list[Cand]) -> list[Cand]:
+    """Mentions the tagger missed of names it found elsewhere in the article (one sense per
+    discourse): the same words, or a person's surname alone ("الخامنئي" after "علي خامنئي")."""
+    from collections import Counter
+
+    stops = _stops() | lexicon.title_words() | lexicon.org_heads()
+    types: dict[str, Counter] = {}
+    for c in cands:
+        if c.alias_of:
+            continue
+        forms = [c.words] + ([c.words[-1:]] if c.type == "PER" and len(c.words) > 1 else [])
+        for w in forms:
+            if all(x in stops or len(x) < 3 for x in w):
+                continue
+            types.setdefault(key(w, "PER"), Counter())[c.type] += 1
+    if not types:
+        return []
+    sizes = sorted({len(k.split()) for k in types}, reverse=True)
+    covered = set()
+    for c in cands:
+        covered.update(range(*c.tok))
+    toks, out = record.tokens, []
+    article_words = frozenset(t.norm for t in toks)
+    i = 0
+    while i < len(toks):
+        found = None
+        if i not in covered and toks[i].norm[:1].isalnum():
+            p = clitics.proclitic(toks[i].norm, article_words)
+            first = toks[i].norm[len(p):]
+            for n in sizes:
+                seq = toks[i:i + n]
+                if len(seq) < n or any(j in covered for j in range(i, i + n)):
+                    continue
+                k = key(tuple([first] + [t.norm for t in seq[1:]]), "PER")
+                if k in types:
+                    typ = types[k].most_common(1)[0][0]
+                    c = _mention(record, seq, typ, article_words)
+                    if c:
+                        c.tok = (i, i + n)
+                        found = c
+                    break
+        if found:
+            out.append(found)
+            i = found.tok[1]
+        else:
+            i += 1
+    return out
+
+
+def title_alias_mentions(record: Record, cands: list[Cand]) -> list[Cand]:
+    """Mentions of title phrases that name one person ("المرشد الأعلى")."""
+    aliases = lexicon.title_aliases()
+    if not aliases:
+        return []
+    sizes = sorted({len(a.split()) for a in aliases}, reverse=True)
+    taken = [(c.start, c.end) for c in cands]
+    toks, out = record.tokens, []
+    for i, t in enumerate(toks):
+        for n in sizes:
+            seq = toks[i:i + n]
+            hit = next(((form, p) for form, p in _first_word_forms(t)
+                        if len(seq) == n and " ".join([form] + [x.norm for x in seq[1:]]) in aliases), None)
+            if hit is None:
+                continue
+            phrase = " ".join([hit[0]] + [x.norm for x in seq[1:]])
+            start = t.start + clitics.raw_offset(t.text, len(hit[1]))
+            end = seq[-1].end
+            if any(a < end and start < b for a, b in taken):
+                break
+            text = record.text[start:end]
+            out.append(Cand(start, end, text, "PER", words_of(text), alias_of=aliases[phrase][0],
+                            tok=(i, i + n)))
+            taken.append((start, end))
+            break
+    return out
+
+
+def _is_title(t: Token) -> bool:
+    titles = lexicon.title_words()
+    return t.norm in titles or any(rest in titles for p, rest in candidates(t.norm) if p)
+
+
+def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> None:
+    """A person's role: the phrase from a title word up to the name, in the same sentence."""
+    stops = _stops()
+    sent_start = {}
+    for idx in sents:
+        for i in idx:
+            sent_start[i] = idx[0]
+    cover = {}
+    for c in cands:
+        for i in range(*c.tok):
+            cover[i] = c
+    toks = record.tokens
+    for c in cands:
+        if c.type != "PER" or c.alias_of:
+            continue
+        i = c.tok[0] - 1
+        while i >= 0 and toks[i].text in _QUOTES:
+            i -= 1
+        last, first_title = i, None
+        lo = max(sent_start.get(c.tok[0], 0), c.tok[0] - ROLE_WINDOW - 1)
+        while i >= lo:
+            t = toks[i]
+            other = cover.get(i)
+            if (not t.norm[:1].isalnum() or t.norm in stops
+                    or (other is not None and other.type == "PER")):
+                break
+            if _is_title(t):
+                first_title = i
+            i -= 1
+        if first_title is None or last < first_title:
+            continue
+        t = toks[first_title]
+        p = clitics.proclitic(t.norm) if t.norm not in lexicon.title_words() else ""
+        start = t.start + clitics.raw_offset(t.text, len(p))
+        role = record.text[start:toks[last].end]
+        if t.norm.startswith("لل") and t.norm[2:3] and not p:
+            role = "ال" + record.text[t.start + clitics.raw_offset(t.text, 2):toks[last].end]
+        c.role = role.strip()
+
+
+def _canonical(g: Group) -> str:
+    if g.name:
+        return g.name
+    full = [m for m in g.mentions if m.words == g.longest and not m.alias_of] or g.mentions
+    # the least-decorated surface of the longest form (fewest diacritics), first seen on ties
+    return min(full, key=lambda m: (len(m.text) - len(normalize(m.text)), m.start)).text
+
+
+def to_entity(g: Group) -> Entity:
+    name = _canonical(g)
+    ent = Entity(entity_id(g.type, name, g.place_id), g.type, name)
+    ent.aliases = list(dict.fromkeys(m.text for m in sorted(g.mentions, key=lambda m: m.start)))
+    ent.roles = list(dict.fromkeys(r for m in sorted(g.mentions, key=lambda m: m.start)
+                                   if (r := getattr(m, "role", None))))
+    ent.attrs["mentions"] = len(g.mentions)
+    if g.place_id:
+        p = gazetteer.places_by_id().get(g.place_id)
+        if p:
+            ent.attrs.update({"gazetteer": p.id, "place": p.kind, "name_en": p.name_en,
+                              "country": p.cc, "lat": p.lat, "lon": p.lon})
+    return ent
 
 
 def run(record: Record) -> Record:
+    if not record.tokens:
+        return record
+    cands, sents = find_mentions(record)
+    cands += propagate(record, cands)
+    cands += title_alias_mentions(record, cands)
+    attach_roles(record, cands, sents)
+    groups = group(cands, lexicon.org_heads() | lexicon.title_words())
+    entities, ids = [], {}
+    for g in groups:
+        ent = to_entity(g)
+        if ent.id in ids:  # two groups with one canonical id (e.g. a place under two names)
+            prev = ids[ent.id]
+            prev.aliases = list(dict.fromkeys(prev.aliases + ent.aliases))
+            prev.roles = list(dict.fromkeys(prev.roles + ent.roles))
+            prev.attrs["mentions"] += ent.attrs["mentions"]
+        else:
+            ids[ent.id] = ent
+            entities.append(ent)
+        for m in g.mentions:
+            m.entity_id = ent.id
+    record.entities = entities
+    record.mentions = [Mention(c.start, c.end, c.text, c.entity.type if c.entity else c.type, c.entity_id)
+                       for c in sorted(cands, key=lambda c: c.start)]
     return record

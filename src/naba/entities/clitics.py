@@ -1,0 +1,58 @@
+"""Taking glued proclitics off a mention's first word ("وبغداد" -> "بغداد", "لوزارة" -> "وزارة").
+
+A split is taken when the rest is a known name word (gazetteers, person names, organisation
+heads) and the whole word is not, or when the article itself uses the rest as a word of its own.
+Offsets are mapped back onto the raw token, whose diacritics and tatweel the normalized form lacks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..arabic.normalize import normalize
+from ..arabic.tokenize import candidates
+from . import gazetteer, lexicon
+
+_SINGLE = ("و", "ف", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return gazetteer.place_words() | gazetteer.person_names() | lexicon.org_heads() | lexicon.title_words()
+
+
+def raw_offset(raw: str, n_chars: int) -> int:
+    """Index in ``raw`` after its first ``n_chars`` normalized characters."""
+    if n_chars <= 0:
+        return 0
+    seen, i = 0, 0
+    while i < len(raw) and seen < n_chars:
+        if normalize(raw[i]):
+            seen += 1
+        i += 1
+    while i < len(raw) and not normalize(raw[i]):  # the prefix letter's diacritics
+        i += 1
+    return i
+
+
+def proclitic(norm: str, article_words: frozenset[str] = frozenset()) -> str:
+    """The normalized proclitic to strip from a mention's first word ("" for none). The article
+    ال stays on the name; "لل" gives "" (the name's ال is fused with the ل)."""
+    if len(norm) < 4 or norm[0] not in _SINGLE or "لل" in norm[:3]:
+        return ""
+    known = _known()
+    if norm in known or gazetteer.lookup(norm):
+        return ""
+    best = ""
+    for p, rest in candidates(norm):
+        if not p or p.endswith("لل"):
+            continue
+        if p.endswith("ال"):  # كالأردن: take off ك, keep the article on the name
+            p, rest = p[:-2], "ال" + rest
+        if any(c not in _SINGLE for c in p):
+            continue
+        if rest in known or rest in article_words or gazetteer.lookup(rest):
+            best = p if len(p) > len(best) else best
+        elif rest.startswith("ال") and len(rest) > 3 and p in ("و", "ف", "ب", "ك", "وب", "فب", "ول", "ل"):
+            best = p if len(p) > len(best) else best
+    return best

@@ -1,0 +1,40 @@
+"""Hand-written entity word lists (``data/titles.txt``, ``data/org_heads.txt``,
+``data/title_aliases.tsv``), normalized on load."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import read_lines, read_tsv
+
+PKG = "naba.entities.data"
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines(PKG, "titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines(PKG, "org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_aliases() -> dict[str, tuple[str, str]]:
+    """normalized title phrase -> (person's canonical name, country code)."""
+    return {normalize(t): (p, cc) for t, p, cc in read_tsv(PKG, "title_aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def known_entities() -> dict[str, str]:
+    """normalized entity phrase -> type (PERS/LOC/ORG/MISC): WikiFANE's gold phrases seen twice or
+    more, and the hand-written news list (which wins)."""
+    out = {}
+    for phrase, typ, n in read_tsv(PKG, "known_entities.tsv"):
+        if int(n) >= 2:
+            out[phrase] = typ
+    for name, typ in read_tsv(PKG, "news_entities.tsv"):
+        out[normalize(name)] = "PERS" if typ == "PER" else typ
+    return out

@@ -1,0 +1,87 @@
+"""``naba eval ner --gold FILE``: CoNLL entity-level scores of the NER tagger.
+
+FILE is ``token TAG`` IOB2 (blank line between sentences; PERS/LOC/ORG/MISC, PER is read as
+PERS). The tagger sees the gold tokens; the last printed line is one JSON object with
+``micro_f1`` (0-100, exact span and type) and ``per_type``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TYPES = ("PERS", "LOC", "ORG", "MISC")
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """CoNLL chunks (start, end, type) of an IOB2 (or IOB1) tag sequence."""
+    out, start, typ = set(), None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        bio, _, ty = t.partition("-")
+        if start is not None and (bio != "I" or ty != typ):
+            out.add((start, i, typ))
+            start = None
+        if bio == "B" or (bio == "I" and start is None):
+            start, typ = i, ty
+    return out
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    tp: dict[str, int] = {t: 0 for t in TYPES}
+    ng, np_ = dict(tp), dict(tp)
+    for g, p in zip(gold, pred):
+        gs, ps = spans(g), spans(p)
+        for s in gs:
+            ng[s[2]] = ng.get(s[2], 0) + 1
+        for s in ps:
+            np_[s[2]] = np_.get(s[2], 0) + 1
+        for s in gs & ps:
+            tp[s[2]] = tp.get(s[2], 0) + 1
+
+    def prf(t, g, p):
+        pr = t / p if p else 0.0
+        rc = t / g if g else 0.0
+        return {"precision": round(100 * pr, 2), "recall": round(100 * rc, 2),
+                "f1": round(200 * pr * rc / (pr + rc), 2) if pr + rc else 0.0, "support": g}
+
+    per_type = {t: prf(tp.get(t, 0), ng.get(t, 0), np_.get(t, 0)) for t in sorted(set(ng) | set(np_))}
+    micro = prf(sum(tp.values()), sum(ng.values()), sum(np_.values()))
+    return {"micro_f1": micro["f1"], "precision": micro["precision"], "recall": micro["recall"],
+            "entities": micro["support"], "per_type": per_type}
+
+
+def read_gold(path: Path) -> list[list[tuple[str, str]]]:
+    from ..models.ner.corpora import read_conll, repair_iob
+
+    out = []
+    for sent in read_conll(path):
+        toks = [c[0] for c in sent]
+        tags = [(c[1] if len(c) > 1 else "O").replace("-PER", "-PERS").replace("-PERSS", "-PERS")
+                for c in sent]
+        out.append(list(zip(toks, repair_iob(tags))))
+    return out
+
+
+def evaluate(sentences: list[list[tuple[str, str]]]) -> dict:
+    from ..models.ner.tagger import tag
+
+    gold = [[t for _, t in s] for s in sentences]
+    pred = [tag([w for w, _ in s]) for s in sentences]
+    result = score(gold, pred)
+    result["sentences"] = len(sentences)
+    result["tokens"] = sum(map(len, sentences))
+    return result
+
+
+def run_cli(args) -> int:
+    result = evaluate(read_gold(Path(args.gold)))
+    for t, r in result["per_type"].items():
+        print(f"{t:5} P {r['precision']:6.2f} R {r['recall']:6.2f} F1 {r['f1']:6.2f} ({r['support']})")
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ner", help="CoNLL F1 of the NER tagger on a `token TAG` IOB2 file")
+    p.add_argument("--gold", required=True, help="IOB2 file, PERS/LOC/ORG/MISC")
+    p.set_defaults(func=run_cli)

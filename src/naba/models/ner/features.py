@@ -1,0 +1,135 @@
+"""Features of a token for the NER tagger.
+
+Per word type (cached): the normalized form, the clitic-stripped base and its proclitic, affixes,
+shape, gazetteer membership (places, countries, person names, titles and organisation heads) of
+the word or any of its clitic splits. Per sentence: the same word features of the neighbours in a
+window of two, and word bigrams. Features are plain strings (crfsuite binary features).
+
+Not for: deciding spans or types (the CRF does), or training (``train.py``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...arabic.normalize import normalize
+from ...arabic.tokenize import candidates, strip_prefix
+from ...entities import gazetteer, lexicon
+
+_WINDOW = (-2, -1, 1, 2)
+
+
+def _shape(tok: str) -> str:
+    if tok.isdigit():
+        return "num"
+    ch = tok[0]
+    if "\u0600" <= ch <= "\u06ff":
+        return "ar"
+    if ch.isalpha():
+        return "lat"
+    if ch.isdigit():
+        return "numx"
+    return "p:" + tok[:1]
+
+
+def _gaz(norm: str) -> list[str]:
+    out = []
+    places, persons = gazetteer.place_words(), gazetteer.person_names()
+    titles, heads = lexicon.title_words(), lexicon.org_heads()
+    for p, rest in candidates(norm):
+        tag = "" if not p else "s"
+        if rest in places:
+            out.append("gP" + tag)
+        if rest in persons:
+            out.append("gN" + tag)
+        if rest in titles:
+            out.append("gT" + tag)
+        if rest in heads:
+            out.append("gO" + tag)
+        if gazetteer.lookup(rest) is not None:
+            out.append("gL" + tag)
+    return sorted(set(out))
+
+
+_QUOTES = str.maketrans({c: '"' for c in "“”«»„‟″"})
+
+
+@lru_cache(maxsize=300_000)
+def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """(features at the word itself, {offset: features it gives its neighbour at that offset})."""
+    n = normalize(tok.translate(_QUOTES))
+    p, b = strip_prefix(n) if len(n) > 3 else ("", n)
+    shape = _shape(tok)
+    gaz = _gaz(n) if shape == "ar" else []
+    own = [f"w={n}", f"b={b}", f"p={p}", f"sh={shape}", f"s2={n[-2:]}", f"s3={n[-3:]}",
+           f"p2={n[:2]}", f"p3={n[:3]}", f"bs2={b[-2:]}", f"bp2={b[:2]}", f"L={min(len(n), 8)}"]
+    if b.startswith("ال"):
+        own.append("al")
+    if tok != n:
+        own.append("diac" if normalize(tok) == n and len(tok) > len(n) else "raw")
+    own.extend(gaz)
+    win = {}
+    for k in _WINDOW:
+        f = [f"{k}w={n}", f"{k}b={b}"]
+        if abs(k) == 1:
+            f += [f"{k}sh={shape}", f"{k}s2={n[-2:]}"] + [f"{k}{g}" for g in gaz]
+        win[k] = tuple(f)
+    return tuple(own), win
+
+
+def known_spans(norms: list[str], bases: list[str]) -> list[str]:
+    """Per token: "" or the BIO label of a known entity phrase over it ("kB-ORG", "kI-LOC")."""
+    known = lexicon.known_entities()
+    n = len(norms)
+    out = [""] * n
+    i = 0
+    while i < n:
+        for m in range(min(_MAX_PHRASE, n - i), 0, -1):
+            rest = " ".join(norms[i + 1:i + m])
+            typ = None
+            for first in (norms[i], bases[i]):
+                phrase = f"{first} {rest}" if rest else first
+                typ = known.get(phrase)
+                if typ:
+                    break
+            if typ:
+                out[i] = "kB-" + typ
+                for j in range(i + 1, i + m):
+                    out[j] = "kI-" + typ
+                i += m - 1
+                break
+        i += 1
+    return out
+
+
+_MAX_PHRASE = 4
+
+
+def sentence_features(tokens: list[str]) -> list[list[str]]:
+    """Feature lists for one sentence of raw token strings."""
+    cached = [word_features(t) for t in tokens]
+    norms = [f[0][0][2:] for f in cached]  # the normalized forms
+    bases = [f[0][1][2:] for f in cached]
+    known = known_spans(norms, bases)
+    n = len(tokens)
+    out = []
+    for i in range(n):
+        feats = list(cached[i][0])
+        if known[i]:
+            feats.append(known[i])
+            if i + 1 < n and known[i + 1]:
+                feats.append("1" + known[i + 1])
+        if i > 0 and known[i - 1]:
+            feats.append("-1" + known[i - 1])
+        for k in _WINDOW:
+            j = i + k
+            if 0 <= j < n:
+                feats.extend(cached[j][1][k])
+            elif k in (-1, 1):
+                feats.append(f"{k}BOS" if k < 0 else f"{k}EOS")
+        if i > 0:
+            feats.append("bg-" + norms[i - 1] + "|" + norms[i])
+        if i + 1 < n:
+            feats.append("bg+" + norms[i] + "|" + norms[i + 1])
+        out.append(feats)
+    return out

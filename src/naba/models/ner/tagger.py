@@ -1,0 +1,44 @@
+"""Load the shipped NER weights and tag token sequences.
+
+:func:`tag` takes raw token strings of one sentence and returns IOB2 tags over PERS/LOC/ORG/MISC
+(the ANERcorp names). The model is loaded once per process from ``ner.crfsuite`` next to this
+file (or ``$NABA_NER_MODEL``).
+
+Not for: turning tags into record mentions (``naba.stages.entities``).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import ModelError
+from .features import sentence_features
+
+MODEL_PATH = Path(__file__).resolve().parent / "ner.crfsuite"
+
+
+def model_path() -> Path:
+    return Path(os.environ.get("NABA_NER_MODEL") or MODEL_PATH)
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    import pycrfsuite
+
+    path = model_path()
+    if not path.is_file():
+        raise ModelError(f"the NER model {path} is missing: run `naba train ner`")
+    t = pycrfsuite.Tagger()
+    try:
+        t.open(str(path))
+    except Exception as e:  # crfsuite raises a bare ValueError/IOError
+        raise ModelError(f"the NER model {path} cannot be loaded: {e}") from e
+    return t
+
+
+def tag(tokens: list[str]) -> list[str]:
+    if not tokens:
+        return []
+    return tagger().tag(sentence_features(tokens))

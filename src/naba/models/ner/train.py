@@ -1,0 +1,149 @@
+"""``naba train ner``: rebuild the gazetteer files and the CRF weights from ../shared/data.
+
+Training data (all mapped to PERS/LOC/ORG/MISC by :mod:`.corpora`):
+- ANERcorp train.txt minus its last 10% of sentences (the dev split, never trained on);
+- AQMAR, minus the 8 LLMeBench dev articles (kept for dev);
+- WikiFANE (Wikipedia) and the Wojood sample (train part);
+- NewsFANE is ANERcorp re-annotated: only its sentences that are in our ANERcorp training part
+  are used (the rest would be ANERcorp dev or the held-out ANERcorp test).
+FANE corpora split off و and ال as tokens; they are glued back so that training tokens look
+like naba's (clitics attached, as in ANERcorp and in ``record.tokens``).
+
+Prints dev scores (ANERcorp dev, NewsFANE on the same sentences, AQMAR dev) at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+from . import corpora
+from .corpora import Sentence
+from .tagger import MODEL_PATH
+
+AQMAR_DEV = ("Damascus", "Atom", "Raul_Gonzales", "Linux", "Imam_Hussein_Shrine", "Nuclear_Power",
+             "Real_Madrid", "Solaris")
+DEV_SHARE = 0.10
+_GLUE = {"و", "ال", "‏و", "ف", "ب", "ل", "ك"}
+
+
+def glue_clitics(sent: Sentence) -> Sentence:
+    """Join a lone clitic token (و, ال, ...) to the next token, as naba's tokenizer keeps it."""
+    out: Sentence = []
+    i = 0
+    while i < len(sent):
+        tok, tag = sent[i]
+        if tok in _GLUE and i + 1 < len(sent) and sent[i + 1][0][:1].isalpha():
+            nxt, ntag = sent[i + 1]
+            tag = tag if tag.startswith("B-") else ntag
+            out.append((tok + nxt, tag))
+            i += 2
+            continue
+        out.append((tok, tag))
+        i += 1
+    return [(t, g) for t, g in zip([t for t, _ in out], corpora.repair_iob([g for _, g in out]))]
+
+
+def anercorp_split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
+    sents = corpora.anercorp(data / "ner" / "anercorp" / "train.txt")
+    cut = int(len(sents) * (1 - DEV_SHARE))
+    return sents[:cut], sents[cut:]
+
+
+def datasets(data: Path, wikifane_share: float = 1.0) -> dict[str, list[Sentence]]:
+    ner = data / "ner"
+    train, dev = anercorp_split(data)
+    newsfane = [glue_clitics(s) for s in corpora.fane(ner / "newsfane_gold" / "NewsFANE_Gold_2014_170K.txt")]
+    train_keys = {corpora.sentence_key(t for t, _ in s) for s in train}
+    dev_keys = {corpora.sentence_key(t for t, _ in s) for s in dev}
+    wiki = [glue_clitics(s) for s in corpora.fane(ner / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt")]
+    if wikifane_share < 1.0:
+        wiki = random.Random(13).sample(wiki, int(len(wiki) * wikifane_share))
+    all_aqmar = {a for a in (p.stem for p in (ner / "aqmar").glob("*.txt")) if a != "SOURCE"}
+    return {
+        "anercorp_train": train,
+        "anercorp_dev": dev,
+        "newsfane_train": [s for s in newsfane if corpora.sentence_key(t for t, _ in s) in train_keys],
+        "newsfane_dev": [s for s in newsfane if corpora.sentence_key(t for t, _ in s) in dev_keys],
+        "aqmar_train": corpora.aqmar(ner / "aqmar", tuple(sorted(all_aqmar - set(AQMAR_DEV)))),
+        "aqmar_dev": corpora.aqmar(ner / "aqmar", AQMAR_DEV),
+        "wikifane": wiki,
+        "wojood_train": corpora.wojood(ner / "wojood_sample" / "train.txt"),
+    }
+
+
+TRAIN_PARTS = ("anercorp_train", "aqmar_train", "wikifane", "wojood_train")
+DEV_PARTS = ("anercorp_dev", "newsfane_dev", "aqmar_dev")
+
+
+def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0.01,
+          iterations: int = 150, minfreq: int = 2, wikifane_share: float = 1.0,
+          parts: tuple[str, ...] = TRAIN_PARTS, log=print) -> dict:
+    import pycrfsuite
+
+    from ...entities import lexicon
+    from ...entities.build import build, build_known_entities
+    from .features import sentence_features
+
+    log(f"gazetteers: {build(data / 'gazetteers')}, known entities: {build_known_entities(data / 'ner')}")
+    lexicon.known_entities.cache_clear()
+    sets = datasets(data, wikifane_share)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tok = 0
+    t0 = time.time()
+    for part in parts:
+        for s in sets[part]:
+            toks = [t for t, _ in s]
+            trainer.append(sentence_features(toks), [g for _, g in s])
+            n_tok += len(toks)
+    log(f"training on {n_tok} tokens from {', '.join(parts)} (features {time.time() - t0:.0f}s)")
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.minfreq": minfreq, "feature.possible_transitions": True})
+    t0 = time.time()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    log(f"trained in {time.time() - t0:.0f}s -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return dev_scores(sets, out)
+
+
+def dev_scores(sets: dict[str, list[Sentence]], model: Path) -> dict:
+    import os
+
+    from ...evaluate.ner import evaluate
+    from . import tagger
+
+    os.environ["NABA_NER_MODEL"] = str(model)
+    tagger.tagger.cache_clear()
+    return {part: evaluate(sets[part]) for part in DEV_PARTS}
+
+
+def run_cli(args) -> int:
+    data = Path(args.data)
+    if not (data / "ner").is_dir():
+        print(f"no ner/ folder under {data}", file=sys.stderr)
+        return 2
+    res = train(data, Path(args.out), c1=args.c1, c2=args.c2, iterations=args.iterations,
+                minfreq=args.minfreq, wikifane_share=args.wikifane_share,
+                parts=tuple(args.parts.split(",")))
+    for part, r in res.items():
+        per = " ".join(f"{t} {v['f1']:.1f}" for t, v in r["per_type"].items())
+        print(f"{part:14} micro F1 {r['micro_f1']:.2f}  ({per})")
+    print(json.dumps({p: {"micro_f1": r["micro_f1"], "per_type": {t: v["f1"] for t, v in r["per_type"].items()}}
+                      for p, r in res.items()}, ensure_ascii=False))
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ner", help="train the NER CRF (and rebuild the gazetteers) from ../shared/data")
+    p.add_argument("--data", default="../shared/data", help="the shared data folder")
+    p.add_argument("--out", default=str(MODEL_PATH), help="where to write the weights")
+    p.add_argument("--c1", type=float, default=0.05)
+    p.add_argument("--c2", type=float, default=0.01)
+    p.add_argument("--iterations", type=int, default=150)
+    p.add_argument("--minfreq", type=int, default=2)
+    p.add_argument("--wikifane-share", type=float, default=1.0)
+    p.add_argument("--parts", default=",".join(TRAIN_PARTS), help="training parts, comma-separated")
+    p.set_defaults(func=run_cli)
