@@ -152,7 +152,8 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
 
     @app.get("/article/{article_id}")
     @app.get("/api/article/{article_id}")
-    def article(request: Request, article_id: str):
+    async def article(request: Request, article_id: str):
+        # inline, not in the thread pool: a few milliseconds of CPU, the page people load most
         aid = int_id(article_id)
         try:
             if aid is None:
@@ -193,7 +194,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
 
     @app.get("/cluster/{cluster_id}")
     @app.get("/api/cluster/{cluster_id}")
-    def cluster(request: Request, cluster_id: str):
+    async def cluster(request: Request, cluster_id: str):
         cid = int_id(cluster_id)
         try:
             if cid is None:
@@ -215,3 +216,11 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
 
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory naba.web.app:app_from_env`` (several worker processes):
+    the database is ``$NABA_DB``."""
+    import os
+
+    return create_app(os.environ["NABA_DB"])

@@ -1,7 +1,8 @@
 """Safe highlighting: article text plus character-offset marks -> escaped HTML.
 
-Every piece of article text goes through :func:`markupsafe.escape`; the only markup this module
-writes is a fixed set of tags (``span``, ``mark``, ``a``) whose attribute values are escaped too.
+Every piece of article text goes through :func:`html.escape` (quotes included); the only markup
+this module writes is a fixed set of tags (``span``, ``mark``, ``a``) whose attribute values are
+escaped too.
 Nothing from the corpus is ever inserted as HTML. Marks may overlap in any way: a mark that
 crosses the end of an enclosing one is split into pieces, and only the first piece carries the
 mark's anchor ``id`` (the rest get ``cont`` in their class).
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
+from html import escape as _escape
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..arabic.tokenize import TOKEN_RE
 from ..arabic.normalize import normalize
@@ -49,8 +51,12 @@ def _open_tag(m: Mark) -> str:
             continue
         if name == "class" and not m.first:
             value = f"{value} cont"
-        parts.append(f'{name}="{escape(value)}"')
+        parts.append(f'{name}="{escape(str(value))}"')
     return "<" + " ".join(parts) + ">"
+
+
+def escape(s: str) -> str:
+    return _escape(s, quote=True)
 
 
 def _key(m: Mark, seq: int) -> tuple:
@@ -62,6 +68,8 @@ def render(text: str, marks: list[Mark], start: int = 0, end: int | None = None)
     end = len(text) if end is None else end
     heap: list[tuple] = []
     for seq, m in enumerate(marks):
+        if m.end <= start or m.start >= end:
+            continue
         s, e = max(m.start, start), min(m.end, end)
         if s < e:
             p = m.piece(s, e)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..arabic.normalize import normalize
-from ..record import Record
+from ..record import Record, Span, Statement
 from ..report import chain_of_sources
 from ..store.search import parse_query
 from . import charts, queries
@@ -156,7 +156,7 @@ def article_view(store, article_id: int) -> dict:
     mention_ent = queries.mention_entities(conn, article_id)
     speaker_ent = queries.statement_speakers(conn, article_id)
     names = queries.entity_names(conn, sorted(set(mention_ent.values()) | set(speaker_ent.values())))
-    record = Record.from_dict(rec) if rec.get("statements") else None
+    source = Record(outlet=meta.get("outlet"))  # all chain_of_sources reads of the record
 
     marks: list[Mark] = []
     for i, m in enumerate(rec.get("mentions") or ()):
@@ -186,7 +186,10 @@ def article_view(store, article_id: int) -> dict:
             "content": (st.get("content") or {}).get("text"),
             "medium": (st.get("medium") or {}).get("text"),
             "kind": st.get("kind"), "certainty": st.get("certainty"),
-            "chain": chain_of_sources(record, record.statements[i]),
+            "chain": chain_of_sources(source, Statement(
+                None, None, st.get("kind"), st.get("certainty"),
+                speaker=Span.from_dict(st.get("speaker")), speaker_name=st.get("speaker_name"),
+                medium=Span.from_dict(st.get("medium")))),
             "chain_parts": _chain_parts(meta.get("outlet"), st),
         })
     events = []
