@@ -105,11 +105,11 @@ class SpeakerMemory:
         return entity, name
 
     def _from_mentions(self, span: Span) -> tuple[str | None, str]:
-        best = None
-        for m in self.record.mentions:
-            if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG"):
-                if best is None or (m.end - m.start) > (best.end - best.start):
-                    best = m
+        inside = [m for m in self.record.mentions
+                  if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG")]
+        # a person named in the phrase is the speaker, not the organisation in his title
+        # ("قائد المدفعية في الحرس الثوري “محمود جهار باغي”"); the last, longest one wins
+        best = max(inside, key=lambda m: (m.type.startswith("PER"), m.end - m.start, m.start), default=None)
         if best is not None and best.entity:
             ent = self.record.entity(best.entity)
             if ent is not None:
