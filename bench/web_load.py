@@ -24,6 +24,21 @@ import time
 from pathlib import Path
 
 
+def cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of process ``root`` and its children (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for d in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(d.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -124,12 +139,21 @@ def main() -> int:
                     raise SystemExit("the server did not start")
                 time.sleep(0.2)
         asyncio.run(load("127.0.0.1", port, paths, args.connections, args.warmup))
+        cpu0, self0 = cpu_seconds(server.pid), time.process_time()
         res = asyncio.run(load("127.0.0.1", port, paths, args.connections, args.seconds))
+        cpu1, self1 = cpu_seconds(server.pid), time.process_time()
     finally:
         server.terminate()
         server.wait(timeout=20)
     n = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute(
         "SELECT count(*) FROM articles").fetchone()[0]
+    per_req = (cpu1 - cpu0) / max(1, res["requests"])
+    res.update({"server_cpu_ms_per_request": round(per_req * 1000, 2),
+                "loadgen_cpu_ms_per_request": round((self1 - self0) * 1000 / max(1, res["requests"]), 2),
+                # what the server alone could do with all the machine's cores (no noise, no load
+                # generator): a steadier number than rps on a shared machine
+                "server_capacity_rps": round((os.cpu_count() or 1) / per_req, 0) if per_req else None,
+                "loadavg_at_end": os.getloadavg()[0] if hasattr(os, "getloadavg") else None})
     res.update({"db_articles": n, "workers": args.workers, "connections": args.connections,
                 "cpus": os.cpu_count(), "goal": "rps >= 200 and p99_ms < 200",
                 "met": res["rps"] >= 200 and res["p99_ms"] < 200 and res["errors"] == 0})
