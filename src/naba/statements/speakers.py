@@ -94,7 +94,12 @@ class SpeakerMemory:
         """(entity id, canonical name) of the speaker ``span``; remembers it."""
         entity, name = self._from_mentions(span)
         words = content_words(span.text)
-        if entity is None:
+        if entity is not None and len(name.split()) == 1:
+            # the entity is only a short form ("بوتين"): a fuller earlier speaker ("فلاديمير بوتن")
+            earlier = self._earlier(words, span)
+            if earlier is not None and len(earlier.name.split()) > 1:
+                entity, name = earlier.entity or entity, earlier.name
+        elif entity is None:
             earlier = self._earlier(words, span)
             if earlier is not None:
                 entity, name = earlier.entity, earlier.name
@@ -106,7 +111,8 @@ class SpeakerMemory:
 
     def _from_mentions(self, span: Span) -> tuple[str | None, str]:
         inside = [m for m in self.record.mentions
-                  if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG")]
+                  if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG")
+                  and self._heads(span, m)]
         # a person named in the phrase is the speaker, not the organisation in his title
         # ("قائد المدفعية في الحرس الثوري “محمود جهار باغي”"); the last, longest one wins
         best = max(inside, key=lambda m: (m.type.startswith("PER"), m.end - m.start, m.start), default=None)
@@ -115,6 +121,21 @@ class SpeakerMemory:
             if ent is not None:
                 return ent.id, ent.name
         return None, span.text
+
+    def _heads(self, span: Span, m) -> bool:
+        """Whether mention ``m`` names the speaker rather than a complement inside the phrase:
+        it opens the phrase, is quoted, or follows a title or a definite adjective
+        ("الرئيس الروسي فلاديمير بوتن"), not a bare noun ("إعلام نظام الأسد"، "المتحدثة باسم ميلانيا")."""
+        text = self.record.text
+        before = text[span.start:m.start].rstrip()
+        if not before or before[-1] in QUOTE_MARKS + "،,":
+            return True
+        prev = normalize(before.split()[-1])
+        if prev == "باسم":
+            return False
+        lex = lexicon()
+        return prev.startswith("ال") or lex.source_kind(prev) in ("title", "honorific") or \
+            lex.source_kind(_base(prev)) in ("title", "honorific")
 
     def _earlier(self, words: list[str], span: Span) -> Speaker | None:
         """An earlier speaker whose words include all of these (short forms and descriptions)."""
