@@ -29,7 +29,8 @@ def test_search_article_entity_cluster(browser, server, shot):
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert page.evaluate("document.documentElement.lang") == "ar"
     hits = page.locator("ol.hits li.hit")
-    assert hits.count() == 3
+    total = page.request.get(f"{server}/api/search?q=بدمشق").json()["total"]
+    assert hits.count() == total >= 3  # the three versions of the story (and the seed, if analysed)
     assert page.locator("mark.hit").first.inner_text() == "دمشق"
     # the facets sit at the inline start: on the right of the results in a right-to-left page
     facets = page.locator("aside.facets").bounding_box()
@@ -37,7 +38,7 @@ def test_search_article_entity_cluster(browser, server, shot):
     assert facets["x"] > results["x"]
     shot(page, "1-search")
 
-    hits.first.locator("h2 a").click()
+    hits.filter(has_text="Agence Test").locator("h2 a").click()
     page.wait_for_selector(".article-body")
     assert page.evaluate("getComputedStyle(document.querySelector('.article-body')).direction") == "rtl"
     aid = page.url.rsplit("/", 1)[1]
