@@ -6,7 +6,8 @@ The signatures are made in the workers (:func:`naba.store.prepare.minhash_signat
 ``article_index``; :func:`recluster` indexes them all in an LSH, keeps candidate pairs whose
 estimated Jaccard similarity reaches ``threshold``, and joins them (union-find). A cluster's id
 is the id of its earliest article (by publication date, then ingest order), so ids are stable
-while the corpus only grows. Every article gets a cluster (a singleton when it has no twin), so
+while the corpus only grows. Two dated articles more than ``MAX_DAYS`` apart are never joined
+directly: recurring stories (a new rocket intercepted, the weekly gold report) reuse wording. Every article gets a cluster (a singleton when it has no twin), so
 ``count(DISTINCT cluster_id)`` is the de-duplicated count.
 
 Not for: search or writes of articles (see :mod:`.db`).
@@ -14,11 +15,14 @@ Not for: search or writes of articles (see :mod:`.db`).
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from .prepare import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM
 
-THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
+THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
+MAX_DAYS = 2     # two dated articles further apart than this are not the same story
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -46,12 +50,20 @@ def similar_pairs(ids: list[int], sigs: np.ndarray, threshold: float = THRESHOLD
                     yield i, j, jac
 
 
-def recluster(store, *, threshold: float = THRESHOLD, force: bool = False) -> dict:
+def _day(published: str) -> int | None:
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def recluster(store, *, threshold: float = THRESHOLD, max_days: int = MAX_DAYS,
+              force: bool = False) -> dict:
     """Recompute story clusters for the whole store when articles changed since the last run.
     Returns ``{"articles", "clusters", "multi", "largest"}``."""
     conn = store.conn
     state = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM articles").fetchone()
-    stamp = f"{state[0]}:{state[1]}:{threshold}"
+    stamp = f"{state[0]}:{state[1]}:{threshold}:{max_days}"
     done = conn.execute("SELECT value FROM meta WHERE key='clusters_stamp'").fetchone()
     if done and done[0] == stamp and not force:
         return _stats(conn)
@@ -63,7 +75,10 @@ def recluster(store, *, threshold: float = THRESHOLD, force: bool = False) -> di
     with_sig = [k for k, r in enumerate(rows) if r[3]]
     if len(with_sig) > 1:
         sigs = np.stack([np.frombuffer(rows[k][3], dtype="<u4") for k in with_sig])
+        days = [_day(rows[k][1]) for k in with_sig]
         for i, j, _ in similar_pairs([ids[k] for k in with_sig], sigs, threshold):
+            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > max_days:
+                continue
             a, b = _find(parent, with_sig[i]), _find(parent, with_sig[j])
             if a != b:
                 parent[max(a, b)] = min(a, b)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..arabic.normalize import normalize
@@ -167,18 +168,33 @@ def _bind(sql: str, positional: list, named: dict[str, Any]) -> tuple[str, list]
     return "".join(out), params
 
 
+_VARIANTS = {"ا": "اأإآٱ", "ي": "يىی", "ه": "هة", "ك": "كک"}
+_MARKS = "[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*"  # diacritics and tatweel, skipped
+
+
+@lru_cache(maxsize=256)
+def _forms_regex(forms: tuple[str, ...]) -> re.Pattern | None:
+    """A regex over the *display* text matching any normalized form, whatever diacritics or
+    letter variants the text has (snippets need positions in the text as written)."""
+    alts = []
+    for f in sorted(set(forms), key=len, reverse=True):
+        if not f:
+            continue
+        parts = []
+        for ch in f:
+            v = _VARIANTS.get(ch)
+            parts.append(f"[{v}]" if v else re.escape(ch))
+        alts.append(_MARKS.join(parts))
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else None
+
+
 def make_snippet(text: str, forms: list[str], width: int = 90) -> str:
-    """A window of ``text`` around the first word that matches one of ``forms``."""
-    wanted = set(forms)
-    pos = None
-    if wanted:
-        for m in TOKEN_RE.finditer(text):
-            n = normalize(m.group())
-            if n in wanted or (len(n) > 3 and any(t in wanted for t in query_terms(n))):
-                pos = m.start()
-                break
-    if pos is None:
-        return text[:2 * width].strip()
+    """A window of ``text`` around the first place that matches one of ``forms``."""
+    rx = _forms_regex(tuple(forms))
+    m = rx.search(text) if rx else None
+    if m is None:
+        return " ".join(text[:2 * width].split())
+    pos = m.start()
     start = max(0, pos - width)
     end = min(len(text), pos + width)
     while start > 0 and not text[start - 1].isspace() and pos - start < width + 15:
