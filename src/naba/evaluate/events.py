@@ -5,7 +5,10 @@ ties dropped) and ``*_spans*.json`` (gold source/target actor strings). Sentence
 hash of their id into a tune part (2/3, used to build the lexicon) and a held-out part (1/3);
 both are reported. Span match: on gold-positive sentences where naba finds the event, the share
 whose event actor (target) shares a word with the gold source (target) string. Each sentence runs
-through clean, segment, entities (when its model is available), times and events. Last line: one JSON.
+through clean, segment, entities (when its model is available), times and events. Two detectors
+are scored: ``lexicon`` (any non-negated event of the type) and ``filter`` (such an event that the
+learned event filter marks ``specific``; trained on the tune part only, :mod:`naba.models.events`).
+Last line: one JSON.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
     for typ in ("ASSAULT", "PROTEST"):
         files = sorted(data.glob(f"{typ.lower()}_gsr*.csv"))
         rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
-        counts = {p: [0, 0, 0] for p in ("tune", "heldout")}
+        counts = {(d, p): [0, 0, 0] for d in ("lexicon", "filter") for p in ("tune", "heldout")}
         act = {p: [0, 0] for p in ("tune", "heldout")}
         tgt = {p: [0, 0] for p in ("tune", "heldout")}
         for r in rows[:limit]:
@@ -61,11 +64,11 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
                 continue
             gold, p = acc > rej, part(r["id"])
             evs = [e for e in _events(r["text"], stages) if e.type == typ and not e.negated]
-            pred = bool(evs)
-            c = counts[p]
-            c[0] += gold and pred
-            c[1] += pred and not gold
-            c[2] += gold and not pred
+            for d, pred in (("lexicon", bool(evs)), ("filter", any(e.attrs.get("specific") for e in evs))):
+                c = counts[(d, p)]
+                c[0] += gold and pred
+                c[1] += pred and not gold
+                c[2] += gold and not pred
             sp = spans.get((typ, r["id"]))
             if gold and pred and sp:
                 for key, role, acc_ in (("source_gold", "actor", act[p]), ("target_gold", "target", tgt[p])):
@@ -73,12 +76,15 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
                     if g:
                         acc_[1] += 1
                         acc_[0] += any(getattr(e, role) and _words(getattr(e, role).text) & g for e in evs)
-        for p, (tp, fp, fn) in counts.items():
+        for (d, p), (tp, fp, fn) in counts.items():
             prec = tp / (tp + fp) if tp + fp else 0.0
             rec = tp / (tp + fn) if tp + fn else 0.0
-            out[f"{typ.lower()}_{p}"] = {
+            out[f"{typ.lower()}_{d}_{p}"] = {
                 "tp": tp, "fp": fp, "fn": fn, "precision": round(prec, 4), "recall": round(rec, 4),
-                "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0,
+                "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+        for p in ("tune", "heldout"):
+            out[f"{typ.lower()}_spans_{p}"] = {
+                "n": act[p][1],
                 "actor_match": round(act[p][0] / act[p][1], 4) if act[p][1] else None,
                 "target_match": round(tgt[p][0] / tgt[p][1], 4) if tgt[p][1] else None}
     return out

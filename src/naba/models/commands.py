@@ -11,6 +11,7 @@ TRAIN_MODULES = (
     "naba.models.ner.train",
     "naba.models.embeddings",
     "naba.models.statements",
+    "naba.models.events.train",
 )
 
 

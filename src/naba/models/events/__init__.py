@@ -1,0 +1,1 @@
+"""The event filter model: features, weights (``events_filter.json``), training (``naba train events``)."""
