@@ -629,7 +629,11 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
     prev: Statement | None = None
     for f, _ in sorted(frames, key=lambda fp: fp[0].cue.start):
         speaker = record.span(*f.speaker) if f.speaker else None
+        if speaker is not None and not speaker.text.strip(QUOTE_MARKS + " "):
+            speaker = None  # only quote marks
         if not f.kind:  # a speaker without content: remembered for the continuation after it
+            if speaker is None:
+                continue
             entity, name = memory.resolve(speaker)
             prev = Statement(record.span(f.cue.start, f.cue.end), record.span(0, 0), "", "", speaker, entity, name)
             continue

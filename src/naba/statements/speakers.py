@@ -105,7 +105,7 @@ class SpeakerMemory:
                 entity, name = earlier.entity, earlier.name
             else:
                 name = strip_titles(span.text)
-        name = name.strip(QUOTE_MARKS + " ")
+        name = name.strip(QUOTE_MARKS + " ") or span.text.strip()
         self.seen.append(Speaker(set(words) | set(content_words(name)), name, entity))
         return entity, name
 
