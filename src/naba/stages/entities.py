@@ -20,7 +20,7 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import read_lines
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
-from ..entities.group import Cand, Group, group, key, words_of
+from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id
 from ..models.ner.tagger import tag
 from ..record import Entity, Mention, Record, Token
@@ -182,6 +182,7 @@ def propagate(record: Record, cands: list[Cand]) -> list[Cand]:
     if not types:
         return []
     sizes = sorted({len(k.split()) for k in types}, reverse=True)
+    firsts = {k.split()[0] for k in types}
     covered = set()
     for c in cands:
         covered.update(range(*c.tok))
@@ -190,9 +191,11 @@ def propagate(record: Record, cands: list[Cand]) -> list[Cand]:
     i = 0
     while i < len(toks):
         found = None
-        if i not in covered and toks[i].norm[:1].isalnum():
-            p = clitics.proclitic(toks[i].norm, article_words)
-            first = toks[i].norm[len(p):]
+        norm = toks[i].norm
+        if i not in covered and norm[:1].isalnum() and any(
+                _strip_al(norm[k:]) in firsts for k in (0, 1, 2)):
+            p = "" if _strip_al(norm) in firsts else clitics.proclitic(norm, article_words)
+            first = norm[len(p):]
             for n in sizes:
                 seq = toks[i:i + n]
                 if len(seq) < n or any(j in covered for j in range(i, i + n)):
