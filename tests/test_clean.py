@@ -36,16 +36,99 @@ def test_entities_bidi_nbsp_bom():
     assert "“نص”" in rec.text
 
 
-def test_repeated_abstract_and_title_removed():
+def test_repeated_title_removed_lead_equal_to_abstract_kept():
     doc = {"id": "x", "title": "عنوان الخبر هنا", "abstract": BODY,
            "text": "عنوان الخبر هنا\n" + BODY + "\n" + "وأضاف الوزير أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة."}
     rec = naba.analyze(doc, stages=("clean",))
-    reasons = [r["reason"] for r in rec.removed]
-    assert "repeated-title" in reasons and "repeated-abstract" in reasons
-    assert rec.text.startswith("وأضاف")
+    assert [r["reason"] for r in rec.removed] == ["repeated-title"]
+    assert rec.text.startswith(BODY)  # the lead is where the facts are: it stays
+
+
+def test_cut_copy_of_abstract_removed():
+    lead = BODY[:60]  # the first line stops mid-sentence and the abstract goes on
+    doc = {"id": "x", "abstract": BODY, "text": lead + "\n" + BODY.replace("قال", "أكد")}
+    rec = naba.analyze(doc, stages=("clean",))
+    assert rec.removed == [{"text": lead, "reason": "repeated-abstract"}]
+
+
+def test_france24_abstract_cut_mid_word_completed_from_first_line():
+    # FR-middleEast style: the abstract field stops inside a word; the first line holds it whole
+    first = BODY + " وأضاف أن الجولة المقبلة ستعقد في جنيف."
+    doc = {"id": "x", "abstract": first[:len(BODY) + 4], "text": first + "\n" + BODY.replace("قال", "أكد")}
+    rec = naba.analyze(doc, stages=("clean",))
+    assert rec.text.startswith(first)
+    assert rec.meta["abstract"] == first and rec.meta["abstract_completed"]
 
 
 def test_teaser_marker_alone_takes_next_line():
     doc = "عنوان\n" + BODY + "\nاقرأ أيضا:\nوزير يستقيل بعد فضيحة\n\n" + BODY.replace("قال", "أكد")
     rec = naba.analyze(doc, stages=("clean",))
     assert [r["text"] for r in rec.related] == ["وزير يستقيل بعد فضيحة"]
+
+
+# Lines as they occur in ../shared/data/news/articles.jsonl.gz (outlet noted), each with its reason.
+CORPUS_BOILERPLATE = [
+    ("يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.", "app-promo"),  # BBC
+    ("--------------------------------------------------------------------", "separator"),  # BBC
+    ("***", "separator"),  # okaz
+    ("// انتهى //", "signoff"),  # was (SPA)
+    ("13:37 ت م", "signoff"),  # was (SPA)
+    ("** جميع المقالات المنشورة تمثل رأي كتابها فقط.", "disclaimer"),  # alarabia
+    ("علماً أن CNN بالعربية لا يمكنها التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي.", "disclaimer"),
+    ("للتواصل مع الكاتب ارسل رسالة SMS", "contact"),  # almadina
+    ("تبدأ بالرمز (43) ثم مسافة ثم نص الرسالة إلى", "contact"),  # almadina
+    ("88591 - Stc", "contact"),  # almadina
+    ("للتواصل أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين تبدأ بالرمز 153 مسافة ثم الرسالة", "contact"),  # okaz
+    ("فرانس24/ أ ف ب", "credit"),  # france24
+    ("فرانس 24/ أ ف ب/ رويترز", "credit"),  # france24
+    ("* خدمة «نيويورك تايمز»", "credit"),  # aawsat
+    ("*نقلاً عن \"الشروق\" المصرية", "credit"),  # alarabia
+    ("نشر هذا المقال بالتعاون مع موقع التوظيف الإلكتروني بيت.كوم", "credit"),  # CNN
+    ("...المزيد", "more"),  # aawsat
+    ("لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...", "link-prompt"),  # france24
+    ("Next Previous عين اليوم – واس", "navigation"),  # 3alyoum
+]
+
+# Real sentences near those patterns that must stay.
+CORPUS_SENTENCES = [
+    "وبهذه المناظرة التي أذاعتها شبكة «فوكس نيوز» بالتعاون مع موقع التواصل الاجتماعي «فيسبوك»، فقد انطلق رسميًا السباق الحزبي نحو البيت الأبيض.",  # aawsat
+    "وللاطلاع على مسودة نظام التخصيص يمكن الدخول لها عبر البوابة الإلكترونية للمركز الوطني للتخصيص بالسعودية (اضغط هنا)",  # alarabia
+    "ويشار إلى أن المملكة أعلنت عن تطبيق نظام جديد للتأشيرات يبدأ العمل به مطلع العام المقبل.",
+    "وقال المصدر: انتهى الاجتماع دون اتفاق بين الطرفين.",
+]
+
+
+def test_corpus_boilerplate_lines():
+    for line, reason in CORPUS_BOILERPLATE:
+        assert classify(line) == ("removed", reason), line
+
+
+def test_corpus_sentences_kept():
+    for line in CORPUS_SENTENCES:
+        assert classify(line) == ("keep", None), line
+
+
+def test_byline_only_before_the_body():
+    # 3alyoum: "عين اليوم – متابعات" opens the text; the same shape later is body text
+    assert classify("عين اليوم – متابعات", at_start=True) == ("removed", "byline")
+    assert classify("عمر إبراهيم – عين اليوم", at_start=True) == ("removed", "byline")
+    assert classify("السعودية – الكويت", at_start=False) == ("keep", None)
+
+
+def test_teaser_list_without_blank_line_stops_at_body():
+    # BBC (BB-internationalNews-430-20180428): marker alone, headlines follow, body goes on
+    text = (BODY + "\nاقرأ أيضاً:\nأزمة كوريا الشمالية في سطور\n"
+            "مدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية\n"
+            "وقد يرى المتشككون ذلك بمثابة انتصار دعائي بالنسبة لكيم، ومحاولة لتأمين التقدم النووي.")
+    rec = naba.analyze({"id": "b", "title": "قمة الكوريتين", "text": text}, stages=("clean",))
+    assert [r["text"] for r in rec.related] == ["أزمة كوريا الشمالية في سطور",
+                                                "مدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية"]
+    assert rec.text.endswith("التقدم النووي.")
+
+
+def test_teaser_headline_taken_as_written():
+    # france24: "للمزيد: ..." (also with a dash)
+    for line in ("للمزيد: ضربات جوية تستهدف مطار التيفور العسكري السوري",
+                 "للمزيد - ضربات جوية تستهدف مطار التيفور العسكري السوري"):
+        rec = naba.analyze({"id": "f", "title": "ت", "text": BODY + "\n" + line}, stages=("clean",))
+        assert [r["text"] for r in rec.related] == ["ضربات جوية تستهدف مطار التيفور العسكري السوري"]

@@ -38,16 +38,32 @@ _DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF"})
 _URL_RE = re.compile(r"https?://\S+")
 _HEADING_END = tuple(".!?؟:،,;؛…\"”»)")
 MAX_HEADING_WORDS = 14
+_SENTENCE_END = tuple(".!?؟…\"”»)")
+MAX_HEADING_COMMA_WORDS = 6  # a longer line with a comma is a sentence, not a heading
+MIN_WORDS_AFTER_HEADING = 8
+
+
+MAX_TEASER_WORDS = 20  # a line after a lone "اقرأ أيضاً:" marker longer than this is body text
+MAX_TEASER_LINES = 10
+
+
+def _pattern(rx: str) -> re.Pattern:
+    """Compile a data-file regex in matching form: its letters normalized like the lines it is
+    matched against, its escapes (``\\S``, ``\\W``) left as written."""
+    return re.compile("".join(part if part.startswith("\\") else normalize(part)
+                              for part in re.split(r"(\\.)", rx)))
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((reason, re.compile(normalize(rx))) for reason, rx in data_tsv("boilerplate.tsv"))
+def _boilerplate() -> tuple[tuple[str, re.Pattern, bool], ...]:
+    """(reason, pattern, only before the first kept line) rows of ``boilerplate.tsv``."""
+    return tuple((row[0], _pattern(row[1]), len(row) > 2 and row[2] == "first")
+                 for row in data_tsv("boilerplate.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _teasers() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(normalize(rx)) for rx in data_lines("teasers.tsv"))
+    return tuple(_pattern(rx) for rx in data_lines("teasers.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +105,9 @@ def repair_words(line: str, repairs: list[dict]) -> str:
     return "".join(c for c in line if c not in _ZW)
 
 
-def classify(line: str) -> tuple[str, str | None]:
-    """("keep", None) | ("removed", reason) | ("related", teased headline or "")."""
+def classify(line: str, at_start: bool = False) -> tuple[str, str | None]:
+    """("keep", None) | ("removed", reason) | ("related", teased headline or ""). ``at_start``:
+    no body line was kept yet, so patterns marked "first" (bylines) apply too."""
     key = _key(line)
     if key in _navigation():
         return "removed", "navigation"
@@ -98,29 +115,61 @@ def classify(line: str) -> tuple[str, str | None]:
         m = rx.match(key)
         if m:
             return "related", m.group(1) if m.groups() else ""
-    for reason, rx in _boilerplate():
-        if rx.search(key):
+    for reason, rx, first_only in _boilerplate():
+        if (at_start or not first_only) and rx.search(key):
             return "removed", reason
     return "keep", None
 
 
-def _teaser_text(line: str) -> str:
-    """The teased headline as written (after the "اقرأ أيضاً:" marker)."""
-    m = re.match(r"\s*\S+\s+\S+?\s*[:：\-–—]+\s*", line)
-    if m:
-        return line[m.end():].strip()
-    parts = line.split(None, 2)
-    return parts[2].strip() if len(parts) > 2 else ""
+def _is_teaser_headline(line: str) -> bool:
+    """A line in a list of teased headlines after a lone "اقرأ أيضاً:" marker: short and not
+    ending like a body sentence."""
+    return len(line.split()) <= MAX_TEASER_WORDS and not line.rstrip().endswith((".", "،", ":", "؛"))
 
 
-def _is_heading(line: str, next_line: str | None) -> bool:
-    if next_line is None:
+def _cut_copy_of_abstract(key: str, abstract_key: str) -> bool:
+    """The line is a cut-off copy of the abstract: shorter, the abstract starts with it, and it
+    stops mid-sentence (a whole first paragraph that the abstract goes on from is kept)."""
+    return (40 < len(key) < len(abstract_key) and abstract_key.startswith(key[:-3])
+            and not key.endswith(_SENTENCE_END))
+
+
+def _completes_abstract(line: str, abstract: str) -> bool:
+    """The abstract is this line cut off mid-word (France24: the abstract field stops inside a
+    word and the first line holds it whole)."""
+    a = abstract.strip()
+    return (len(a) >= 40 and len(line) > len(a) and line.startswith(a)
+            and line[len(a) - 1].isalpha() and line[len(a)].isalpha())
+
+
+def _teaser_text(line: str, headline_key: str) -> str:
+    """The teased headline as written: the last words of ``line``, as many as the normalized
+    headline that the teaser pattern captured (normalizing keeps word boundaries)."""
+    n = len(headline_key.split())
+    return " ".join(line.split()[-n:]) if n else ""
+
+
+def _short_unfinished(line: str | None) -> bool:
+    """A short line that does not end like a sentence (a heading candidate)."""
+    if not line:
         return False
     s = line.strip()
-    if not s or s.endswith(_HEADING_END):
+    return bool(s) and not s.endswith(_HEADING_END) and len(s.split()) <= MAX_HEADING_WORDS
+
+
+def _is_heading(line: str, prev_line: str | None, next_line: str | None) -> bool:
+    """A section heading sits between body paragraphs: short, unfinished, without a clause
+    comma (beyond a few words), after a paragraph that is not itself short (a run of short
+    lines is verse or a list) and before a clearly longer one. The first paragraph is never a
+    heading (it is a byline, a kicker or the lead)."""
+    if prev_line is None or next_line is None or not _short_unfinished(line):
         return False
-    n = len(s.split())
-    return 1 <= n <= MAX_HEADING_WORDS and len(next_line.split()) > n
+    n = len(line.split())
+    if n > MAX_HEADING_COMMA_WORDS and ("،" in line or "," in line):
+        return False
+    if _short_unfinished(prev_line):
+        return False
+    return len(next_line.split()) >= max(n + 3, MIN_WORDS_AFTER_HEADING)
 
 
 def run(record: Record) -> Record:
@@ -131,26 +180,30 @@ def run(record: Record) -> Record:
     abstract_key = _key(abstract) if isinstance(abstract, str) and abstract.strip() else None
     seen: set[str] = set()
     kept: list[str] = []
-    pending_teaser = False
+    pending_teaser = 0  # teaser headlines still expected after a lone "اقرأ أيضاً:" marker
+    teasers_taken = 0  # ... and taken so far: a blank line ends the list, but not before it
     for raw_line in text.split("\n"):
         line = _SPACES_RE.sub(" ", raw_line).strip()
         if not line:
-            pending_teaser = False
+            if teasers_taken:
+                pending_teaser = 0
             continue
-        verdict, detail = classify(line)
-        if verdict == "keep" and pending_teaser and len(line.split()) <= 25:
+        verdict, detail = classify(line, at_start=not kept)
+        if verdict == "keep" and pending_teaser and _is_teaser_headline(line):
             record.related.append(_related(line))
+            pending_teaser -= 1
+            teasers_taken += 1
             continue
-        pending_teaser = False
+        pending_teaser = teasers_taken = 0
         if verdict == "removed":
             record.removed.append({"text": line, "reason": detail})
             continue
         if verdict == "related":
-            teaser = _teaser_text(line)
+            teaser = _teaser_text(line, detail or "")
             if teaser:
                 record.related.append(_related(teaser))
             else:
-                pending_teaser = True
+                pending_teaser = MAX_TEASER_LINES
                 record.removed.append({"text": line, "reason": "teaser-marker"})
             continue
         key = _key(line)
@@ -160,10 +213,16 @@ def run(record: Record) -> Record:
         if title_key and key == title_key:
             record.removed.append({"text": line, "reason": "repeated-title"})
             continue
-        if abstract_key and kept == [] and (key == abstract_key or
-                                           (len(key) > 40 and abstract_key.startswith(key[:-3]))):
-            record.removed.append({"text": line, "reason": "repeated-abstract"})
-            continue
+        if abstract_key and not kept:
+            # The lead paragraph stays in the text even when it equals the abstract (the abstract
+            # is metadata; the lead is where the story's facts are); only a cut-off copy goes,
+            # and an abstract cut off mid-word is completed from the line.
+            if _cut_copy_of_abstract(key, abstract_key):
+                record.removed.append({"text": line, "reason": "repeated-abstract"})
+                continue
+            if _completes_abstract(line, abstract):
+                record.meta["abstract"] = line
+                record.meta["abstract_completed"] = True
         seen.add(key)
         kept.append(repair_words(line, repairs))
     for rel in record.related:  # repairs in teasers are reported, their text is kept as written
@@ -193,8 +252,9 @@ def _related(text: str) -> dict:
 def _layout(record: Record, lines: list[str]) -> None:
     parts, paragraphs, pos = [], [], 0
     for i, line in enumerate(lines):
+        prev = lines[i - 1] if i > 0 else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        kind = "heading" if _is_heading(line, nxt) else "body"
+        kind = "heading" if _is_heading(line, prev, nxt) else "body"
         paragraphs.append(Paragraph(pos, pos + len(line), line, kind))
         parts.append(line)
         pos += len(line) + 2
