@@ -53,13 +53,18 @@ def _strip_al(w: str) -> str:
 
 
 def key(words: tuple[str, ...], typ: str) -> str:
+    """The matching key of a name: "عبد العزيز" = "عبدالعزيز"; persons ignore ال."""
     if typ == "PER":
-        return " ".join(_strip_al(w) for w in words)
-    return " ".join(words)
+        words = tuple(_strip_al(w) for w in words)
+    return " ".join(words).replace("عبد ", "عبد")
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    return tuple(w for w in normalize(text).split() if w[:1].isalnum())
+    """Normalized words of a mention; a first word fused as لل+ال ("للأمم") reads as "الأمم"."""
+    words = [w for w in normalize(text).split() if w[:1].isalnum()]
+    if words and words[0].startswith("لل") and len(words[0]) > 4:
+        words[0] = "ا" + words[0][1:]
+    return tuple(words)
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...], typ: str) -> bool:

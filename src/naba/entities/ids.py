@@ -14,9 +14,11 @@ from ..arabic.normalize import normalize
 
 def canonical_key(name: str, typ: str) -> str:
     words = [w for w in normalize(name).split() if w[:1].isalnum()]
+    if words and words[0].startswith("لل") and len(words[0]) > 4:
+        words[0] = "ا" + words[0][1:]
     if typ == "PER":
         words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words]
-    return " ".join(words)
+    return " ".join(words).replace("عبد ", "عبد")
 
 
 def entity_id(typ: str, name: str, place_id: str | None = None) -> str:
