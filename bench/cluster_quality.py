@@ -67,8 +67,9 @@ def sample(db: str, n: int, seed: int) -> None:
             "SELECT size, n_outlets, first_published FROM clusters WHERE id=?", (cid,)).fetchone()
         print(f"## {k}. cluster {cid}: {size} articles, {n_out} outlets, earliest {first}")
         for row in store.conn.execute(
-                "SELECT id, outlet, published, title, substr(text, 1, 160) FROM articles"
-                " WHERE cluster_id=? ORDER BY published, id LIMIT 4", (cid,)):
+                "SELECT a.id, a.outlet, a.published, a.title, substr(t.text, 1, 160) FROM articles a"
+                " JOIN article_texts t ON t.article_id = a.id"
+                " WHERE a.cluster_id=? ORDER BY a.published, a.id LIMIT 4", (cid,)):
             print(f"- #{row[0]} {row[1]} {row[2]} | {row[3]}\n  {' '.join(row[4].split())}")
         print()
 

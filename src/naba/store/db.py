@@ -161,13 +161,14 @@ class Store:
         text = rec.get("text") or ""
         body = {k: v for k, v in rec.items() if k != "text"}
         cur = c.execute(
-            "INSERT INTO articles(hash, doc_id, source, url, outlet, title, published, author, text,"
-            " raw, record, stages, n_chars, n_sentences, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles(hash, doc_id, source, url, outlet, title, published, author,"
+            " stages, n_chars, n_sentences, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (h, doc_id, row.get("source"), rec.get("url"), rec.get("outlet"), rec.get("title"),
-             rec.get("published"), rec.get("author"), text, _z(row.get("raw")), _z(dumps(body)),
-             row.get("stages"), len(text), len(rec.get("sentences") or ()), _now()))
+             rec.get("published"), rec.get("author"), row.get("stages"), len(text),
+             len(rec.get("sentences") or ()), _now()))
         aid = cur.lastrowid
+        c.execute("INSERT INTO article_texts(article_id, text, raw, record) VALUES (?,?,?,?)",
+                  (aid, text, _z(row.get("raw")), _z(dumps(body))))
         c.execute("INSERT INTO articles_fts(rowid, norm, base, alt) VALUES (?,?,?,?)",
                   (aid, row["fts_norm"], row["fts_base"], row["fts_alt"]))
         fts = _z(dumps([row["fts_norm"], row["fts_base"], row["fts_alt"]]))
@@ -178,7 +179,7 @@ class Store:
 
     def _delete_article(self, aid: int) -> None:
         c = self.conn
-        for table in ("mentions", "statements", "times", "events"):
+        for table in ("mentions", "statements", "times", "events", "article_texts"):
             c.execute(f"DELETE FROM {table} WHERE article_id=?", (aid,))
         row = c.execute("SELECT fts FROM article_index WHERE article_id=?", (aid,)).fetchone()
         if row:
@@ -271,7 +272,7 @@ class Store:
     # -- reading -------------------------------------------------------------------------------
     def record(self, article_id: int) -> dict | None:
         """The full record JSON of an article (as ``Record.to_dict()`` gave it)."""
-        row = self.conn.execute("SELECT text, record FROM articles WHERE id=?",
+        row = self.conn.execute("SELECT text, record FROM article_texts WHERE article_id=?",
                                 (article_id,)).fetchone()
         if row is None:
             return None
@@ -280,8 +281,16 @@ class Store:
         return rec
 
     def raw(self, article_id: int) -> str | None:
-        row = self.conn.execute("SELECT raw FROM articles WHERE id=?", (article_id,)).fetchone()
+        """The input as received (decoded), when it was kept."""
+        row = self.conn.execute("SELECT raw FROM article_texts WHERE article_id=?",
+                                (article_id,)).fetchone()
         return _unz(row[0]) if row else None
+
+    def text(self, article_id: int) -> str | None:
+        """The clean body (what every offset points into)."""
+        row = self.conn.execute("SELECT text FROM article_texts WHERE article_id=?",
+                                (article_id,)).fetchone()
+        return row[0] if row else None
 
     def article_id(self, doc_id: str) -> int | None:
         row = self.conn.execute("SELECT id FROM articles WHERE doc_id=? ORDER BY id DESC LIMIT 1",
@@ -311,14 +320,19 @@ class Store:
             "SELECT count(DISTINCT coalesce(cluster_id, -id)) FROM articles").fetchone()[0]
         return out
 
-    def iter_articles(self, batch: int = 1000) -> Iterator[sqlite3.Row]:
+    def iter_records(self, batch: int = 500) -> Iterator[tuple[int, dict]]:
+        """Every article's (id, record dict), in id order, a batch at a time."""
         last = 0
         while True:
-            rows = self.conn.execute("SELECT * FROM articles WHERE id>? ORDER BY id LIMIT ?",
+            rows = self.conn.execute("SELECT article_id, text, record FROM article_texts"
+                                     " WHERE article_id>? ORDER BY article_id LIMIT ?",
                                      (last, batch)).fetchall()
             if not rows:
                 return
-            yield from rows
+            for aid, text, blob in rows:
+                rec = json.loads(_unz(blob))
+                rec["text"] = text
+                yield aid, rec
             last = rows[-1][0]
 
     # -- the rest of the API lives in small modules; these are thin doors to them ----------------

@@ -3,7 +3,7 @@ streamed in batches so memory stays flat however large the corpus.
 
 Tables: articles (metadata and clean text; ``record`` JSON with ``with_record=True``), entities,
 aliases, roles, mentions, statements, events, times, clusters, failures. Spans are flattened to
-``<name>_start``/``<name>_end``/``<name>_text`` and offsets point into ``articles.text``.
+``<name>_start``/``<name>_end``/``<name>_text`` and offsets point into the article's ``text``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from .db import _unz
 
 TABLES = ("articles", "entities", "aliases", "roles", "mentions", "statements", "events", "times",
           "clusters", "failures")
-_ARTICLE_SKIP = ("raw", "record")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -27,15 +26,22 @@ def _columns(conn, table: str) -> list[tuple[str, str]]:
 
 def _batches(conn, table: str, cols: list[str], with_record: bool,
              size: int = 2000) -> Iterator[list[dict]]:
-    select = ", ".join(cols + (["record"] if with_record else []))
-    cur = conn.execute(f"SELECT {select} FROM {table}")
+    if table == "articles":  # metadata joined with the clean text (and the record)
+        select = ", ".join(f"a.{c}" for c in cols if c != "text") + ", t.text"
+        select += ", t.record" if with_record else ""
+        sql = (f"SELECT {select} FROM articles a JOIN article_texts t ON t.article_id = a.id"
+               " ORDER BY a.id")
+        names = [c for c in cols if c != "text"] + ["text"]
+    else:
+        sql, names = f"SELECT {', '.join(cols)} FROM {table}", cols
+    cur = conn.execute(sql)
     while True:
         rows = cur.fetchmany(size)
         if not rows:
             return
         out = []
         for r in rows:
-            d = dict(zip(cols, r))
+            d = dict(zip(names, r))
             if with_record:
                 rec = json.loads(_unz(r[-1]))
                 rec["text"] = d.get("text")
@@ -68,8 +74,9 @@ def export(store, out: str | Path, format: str = "jsonl", *, tables: list[str] |
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in tables or TABLES:
-        decl = [(c, t) for c, t in _columns(store.conn, table)
-                if not (table == "articles" and c in _ARTICLE_SKIP)]
+        decl = _columns(store.conn, table)
+        if table == "articles":
+            decl.append(("text", "TEXT"))
         cols = [c for c, _ in decl]
         rec = with_record and table == "articles"
         if rec:

@@ -6,10 +6,12 @@ Add a new function with the next number to change the schema; never edit an appl
 
 Layout (one row per thing; character offsets are into ``articles.text``, the clean body):
 
-- ``articles``: one analysed document. ``hash`` (sha1 of the document as received) makes ingest
-  idempotent; ``doc_id`` is the record's id; ``raw`` and ``record`` are zlib-compressed (the raw
-  input and the record's JSON without its ``text``, which is the ``text`` column): read them with
-  :meth:`naba.store.db.Store.record`. ``cluster_id`` is the story cluster (``clusters.id``).
+- ``articles``: one analysed document's metadata. ``hash`` (sha1 of the document as received)
+  makes ingest idempotent; ``doc_id`` is the record's id; ``cluster_id`` is its story cluster
+  (``clusters.id``).
+- ``article_texts``: the clean ``text`` (offsets point here), and zlib-compressed ``raw`` input
+  and ``record`` JSON (without its text): read them with :meth:`naba.store.db.Store.record`,
+  ``.text`` and ``.raw``. Kept apart so that queries over metadata never touch the bodies.
 - ``articles_fts``: FTS5, contentless, rowid = ``articles.id``. Columns: ``norm`` (every token
   in :func:`naba.arabic.normalize.normalize` form, title first), ``base`` (the same tokens with
   a glued proclitic stripped, :func:`naba.arabic.tokenize.strip_prefix`, same positions, for
@@ -47,24 +49,27 @@ def migration(version: int):
 @migration(1)
 def create_core_tables(conn: sqlite3.Connection) -> None:
     run_script(conn, """
-    CREATE TABLE articles (
+    CREATE TABLE articles (          -- narrow: metadata only, so scans and joins stay fast
         id INTEGER PRIMARY KEY,
         hash TEXT NOT NULL UNIQUE,
         doc_id TEXT,
-        source TEXT,                 -- where it came from: path[:line] or WARC record
+        source TEXT,                 -- where it came from: path:line or path#WARC-Target-URI
         url TEXT,
         outlet TEXT,
         title TEXT,
         published TEXT,              -- ISO date or NULL
         author TEXT,
-        text TEXT NOT NULL,          -- the clean body (offsets point here)
-        raw BLOB,                    -- zlib(utf-8 raw input)
-        record BLOB NOT NULL,        -- zlib(JSON of the record without "text")
         stages TEXT,                 -- the stages that ran, comma-separated
         n_chars INTEGER,
         n_sentences INTEGER,
         cluster_id INTEGER,
         ingested_at TEXT
+    );
+    CREATE TABLE article_texts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        text TEXT NOT NULL,          -- the clean body (every offset points here)
+        raw BLOB,                    -- zlib(utf-8 raw input)
+        record BLOB NOT NULL         -- zlib(JSON of the record without "text")
     );
     CREATE INDEX articles_doc_id ON articles(doc_id);
     CREATE INDEX articles_outlet_pub ON articles(outlet, published);

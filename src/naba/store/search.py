@@ -4,7 +4,9 @@ marbuta and glued clitics, with filters on metadata and annotations.
 Query syntax: words (all must match, in any form: وبالرئيس finds الرئيس), "quoted phrases"
 (matched on clitic-stripped forms, in order), and ``-word`` to exclude. Results are ranked by
 BM25 (or by date with ``order="date"``); ``total`` counts matching articles and ``stories``
-counts them once per story cluster (near-duplicates across outlets).
+counts them once per story cluster (near-duplicates across outlets). A query matching more than
+``RANK_MAX`` articles is ordered by date instead (BM25 over tens of thousands of matches costs
+hundreds of milliseconds; the result's ``order`` says which order was used).
 
 Not for: writing (:mod:`.db`) or the index terms themselves (:mod:`.prepare`).
 """
@@ -20,6 +22,7 @@ from ..arabic.normalize import normalize
 from ..arabic.tokenize import TOKEN_RE, strip_prefix
 from .prepare import query_terms
 
+RANK_MAX = 3000
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
 
@@ -43,10 +46,11 @@ class SearchResult:
     total: int
     stories: int
     hits: list[Hit] = field(default_factory=list)
+    order: str = "rank"  # the order used: "rank" (BM25) or "date" (newest first)
 
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "stories": self.stories,
-                "hits": [asdict(h) for h in self.hits]}
+                "order": self.order, "hits": [asdict(h) for h in self.hits]}
 
 
 def _quote(term: str) -> str:
@@ -129,10 +133,10 @@ def search(store, query: str = "", *, outlet: str | None = None, since: str | No
     total, stories = conn.execute(
         f"SELECT count(*), count(DISTINCT coalesce(a.cluster_id, -a.id)) FROM {sql_from}"
         f" WHERE {sql_where}", params).fetchone()
-    score = "f.rank" if match else "NULL"
-    order_by = "score" if match and order == "rank" else "a.published DESC, a.id DESC"
-    cols = ("a.id, a.doc_id, a.title, a.outlet, a.published, a.url, a.cluster_id")
-    by_rank = bool(match) and order == "rank"
+    by_rank = bool(match) and order == "rank" and total <= RANK_MAX
+    score = "f.rank" if by_rank else "NULL"
+    order_by = "a.published DESC, a.id DESC"
+    cols = "a.id, a.doc_id, a.title, a.outlet, a.published, a.url, a.cluster_id"
     if dedup:  # one hit per story: its best-ranked (or latest) article, with the count
         agg = ("min(f.rank)" if by_rank
                else "max(coalesce(a.published, '') || printf('%012d', a.id))")
@@ -141,16 +145,19 @@ def search(store, query: str = "", *, outlet: str | None = None, since: str | No
         order_by = "score" if by_rank else "score DESC"
     else:
         sql = f"SELECT {cols}, {score} AS score, 1 AS copies FROM {sql_from} WHERE {sql_where}"
+        if by_rank:
+            order_by = "score"
     sql += f" ORDER BY {order_by} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, params + [int(limit), int(offset)]).fetchall()
     hits = []
     for r in rows:
         snippet = ""
         if snippets:
-            text = conn.execute("SELECT text FROM articles WHERE id=?", (r[0],)).fetchone()[0]
+            text = store.text(r[0]) or ""
             snippet = make_snippet(text, forms)
         hits.append(Hit(*r[:7], snippet=snippet, score=r[7] if by_rank else None, copies=r[8]))
-    return SearchResult(query=query, total=total, stories=stories, hits=hits)
+    return SearchResult(query=query, total=total, stories=stories, hits=hits,
+                        order="rank" if by_rank else "date")
 
 
 def _bind(sql: str, positional: list, named: dict[str, Any]) -> tuple[str, list]:
