@@ -29,6 +29,10 @@ PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "ب�
 PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
+NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
+# words that may stand between a verb and its subject: time words, قد, the object pronoun's carrier
+LIGHT_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر", "قد", "ايضا", "اول", "من",
+                         "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي"})
 
 
 @dataclass(slots=True)
@@ -78,6 +82,8 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
         for v in strip_variants(word):
             trig = lx.words.get(v)
             if trig:
+                if trig.kind in ("v", "w") and len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل")):
+                    trig = Trigger(trig.type, trig.group, "n")  # "القصف": with the article it is a noun
                 found.append((trig, a, b))
                 break
     found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
@@ -174,7 +180,7 @@ def candidates(record: Record) -> list[Cand]:
                         c.start = start
         i = end_i
     for c in out:
-        before = normalized_with_offsets(text[max(0, c.start - 25):c.start])[0].split()
+        before = _WORD_RE.findall(normalized_with_offsets(text[max(0, c.start - 25):c.start])[0])
         head = normalized_with_offsets(text[c.start:c.end])[0].split()
         glued = head[0][:1] in ("ل", "ب") and head[0][1:3] in ("ل", "لا", "ال") if head else False
         place = any(v in PLACE_WORDS for w in before[-2:] for v in strip_variants(w))
@@ -204,14 +210,30 @@ def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
     return normalized_with_offsets(text[max(0, pos - chars):pos])[0].split()
 
 
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+
+
+def _complementizer(text: str, a: int, b: int) -> bool:
+    """Whether an "إن/أن" (that) stands between offsets a and b: the start of reported speech."""
+    return any(w in COMPLEMENTIZERS for w in normalized_with_offsets(text[a:b])[0].split())
+
+
 def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -> None:
     text = record.text
     s0, s1 = found.sent
     inside = [c for c in cands if c.start >= s0 and c.end <= s1
               and not (c.start < found.end and found.start < c.end)]
-    before = [c for c in inside if c.end <= found.start]
-    after = [c for c in inside if c.start >= found.end]
+    # a candidate before "قال ... إن" is the speaker, not a participant of the reported event
+    before = [c for c in inside if c.end <= found.start and not _complementizer(text, c.end, found.start)]
+    after = [c for c in inside if c.start >= found.end and not _complementizer(text, found.end, c.start)]
     actor = target = location = None
+    if found.trig.kind == "a":  # "المتظاهرون": the trigger names its actor
+        actor = next((c for c in cands if c.start < found.end and found.start < c.end), None) or Cand(
+            found.start, found.end, "ACTOR", sector="CVL")
+        nxt = next((c for c in after if c.start - actor.end <= 2 and (c.adjective or c.is_country)), None)
+        if nxt is not None:  # "متظاهرون فلسطينيون"
+            actor = Cand(actor.start, nxt.end, "ACTOR", None, nxt.country, actor.sector or "CVL")
+            after = [c for c in after if c is not nxt]
     places = [c for c in after if c.type == "LOC" and c.start - found.end < 60]
     for c in places:
         lead = _prefix_before(text, c.start)
@@ -224,10 +246,13 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     after = [c for c in after if c is not location]
     before = [c for c in before if not c.after_prep and not c.adjective
               and not (c.type == "LOC" and not c.is_country)]
-    nominal = found.trig.kind in ("n", "p")
+    nominal = found.trig.kind in ("n", "a", "p")
     direct = [c for c in after if c.start - found.end <= VERB_SUBJECT_CHARS and not c.after_prep
               and not (c.type == "LOC" and not c.is_country)
-              and found.trig.kind != "r" and (nominal or not c.adjective)]
+              and found.trig.kind != "r" and (nominal or not c.adjective)
+              # a verb's subject follows it at once ("طلب لقاء الخامنئي": الخامنئي is not the subject)
+              and (nominal or all(w in LIGHT_WORDS for w in _WORD_RE.findall(
+                  normalized_with_offsets(text[found.end:c.start])[0])))]
     after = [c for c in after if not c.adjective or (direct and c is direct[0])]
     gap_words = _prefix_before(text, direct[0].start, direct[0].start - found.end) if direct else []
     undergoer = found.trig.type in ("ASSAULT", "COERCE", "SANCTION")
@@ -235,7 +260,9 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     definite = nominal and any(v.startswith("ال") for v in strip_variants(
         normalized_with_offsets(text[found.start:found.end])[0].split()[0])[1:2] + [
         normalized_with_offsets(text[found.start:found.end])[0]])
-    if nominal:
+    if actor is not None:
+        pass
+    elif nominal:
         by = next((c for c in after if "قبل" in _prefix_before(text, c.start, 12) and c.start - found.end < 80), None)
         if direct and not gap_words:
             if undergoer and not direct[0].is_country:
@@ -250,13 +277,19 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             elif before and found.start - before[-1].end <= BEFORE_CHARS and not definite:
                 actor = before[-1]
     else:
-        if direct:
+        if direct and undergoer and direct[0].sector == "CVL" and not direct[0].entity:
+            target = direct[0]  # "قتل أربعة أشخاص": civilians after a verb of violence are its victims
+            if before and found.start - before[-1].end <= BEFORE_CHARS:
+                actor = before[-1]
+        elif direct:
             actor = direct[0]
         elif before and found.start - before[-1].end <= BEFORE_CHARS:
             actor = before[-1]
     if target is None:
+        reach = NOUN_TARGET_CHARS if nominal else 90
         rest = [c for c in after if c is not actor and (actor is None or c.start >= actor.end)
-                and c.start - found.end < 90 and not (c.type == "LOC" and not c.is_country and c is not location)]
+                and c.start - found.end < reach and not (c.type == "LOC" and not c.is_country and c is not location)
+                and not (nominal and any(p in text[found.end:c.start] for p in "،,;؛"))]
         linked = [c for c in after if c.entity and c.type in ("PER", "ORG") and c is not actor
                   and (actor is None or c.start >= actor.end) and c.start - found.end < 130]
         named = [c for c in rest if c.sector or c.entity or c.is_country]
@@ -278,7 +311,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                 first = [c for c in cands if c.start >= p0 and c.end <= p1
                          and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
                 target = first[0] if first else target
-    if target is actor:
+    if target is actor or (target and actor and _key(text, target) == _key(text, actor)):
         target = None
     found.args = {"actor": actor, "target": target, "location": location}
 

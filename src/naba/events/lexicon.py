@@ -26,7 +26,7 @@ def _n(s: str) -> str:
 class Trigger:
     type: str
     group: str
-    kind: str  # v | w | n | p | r
+    kind: str  # v | w | n | a (a noun naming the actor: "المتظاهرون") | p | r
 
 
 def verb_forms(past: str, present: str) -> set[str]:
@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
                 words.setdefault(f, trig)
         else:
             for w in _n(forms).split():
-                for f in (noun_forms(w) if kind == "n" else {w}):
+                for f in (noun_forms(w) if kind in ("n", "a") else {w}):
                     words.setdefault(f, trig)
     countries, names, adjectives, bare = {}, {}, set(), set()
     for code, variants in read_tsv(DATA, "countries.tsv"):
