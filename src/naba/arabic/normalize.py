@@ -19,6 +19,13 @@ _HAMZA_TABLE = str.maketrans({cs.HAMZA_ON_WAW: "\u0621", cs.HAMZA_ON_YA: "\u0621
 _DIGIT_TABLE = str.maketrans({**{c: str(i) for i, c in enumerate(cs.EASTERN_DIGITS)},
                               **{c: str(i) for i, c in enumerate(cs.PERSIAN_DIGITS)}})
 _MISC_TABLE = str.maketrans({cs.KEHEH: "\u0643"})
+# normalize() in one pass: the tables above (their keys are disjoint and no output is another
+# table's key, so one table gives the same result) plus diacritics and tatweel deleted.
+_MATCH_MAP = {**_ALEF_TABLE, **_YA_TABLE, **_TA_TABLE, **_DIGIT_TABLE, **_MISC_TABLE,
+              **{ord(c): None for c in cs.DIACRITICS + cs.TATWEEL}}
+# As a tuple indexed by code point up to the Arabic block's end: str.translate looks a tuple up
+# faster than a dict, and leaves characters past its end (an IndexError) unchanged.
+_MATCH_TABLE = tuple(_MATCH_MAP.get(i, i) for i in range(max(_MATCH_MAP) + 1))
 
 
 def dediac(s: str) -> str:
@@ -54,14 +61,16 @@ def normalize_digits(s: str) -> str:
 def normalize(s: str) -> str:
     """The matching form naba uses everywhere: no diacritics/tatweel, one alef, ي for ى, ه for ة,
     ASCII digits, lower-case Latin."""
-    s = dediac(s)
-    s = s.translate(_ALEF_TABLE).translate(_YA_TABLE).translate(_TA_TABLE)
-    s = s.translate(_DIGIT_TABLE).translate(_MISC_TABLE)
-    return s.lower()
+    if s.isascii():
+        return s.lower()
+    return s.translate(_MATCH_TABLE).lower()
+
+
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064A\u0671-\u06D3]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def arabic_ratio(s: str) -> float:
     """Share of Arabic letters among all letters in ``s`` (0.0 when there are none)."""
-    arabic = sum(1 for ch in s if "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3")
-    letters = sum(1 for ch in s if ch.isalpha())
-    return arabic / letters if letters else 0.0
+    letters = len(_LETTER_RE.findall(s))
+    return len(_ARABIC_LETTER_RE.findall(s)) / letters if letters else 0.0

@@ -61,10 +61,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text):
         t = m.group()
-        n = normalize(t)
-        prefix, base = strip_prefix(n) if len(n) > 3 and n[0] in "وفبلكا" else ("", n)
+        n, base, prefix = _word_forms(t)
         out.append(Token(m.start() + offset, m.end() + offset, t, n, base, prefix))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_forms(t: str) -> tuple[str, str, str]:
+    """(norm, base, prefix) of a token's text; cached, words repeat a lot across articles."""
+    n = normalize(t)
+    prefix, base = strip_prefix(n) if len(n) > 3 and n[0] in "وفبلكا" else ("", n)
+    return n, base, prefix
 
 
 def words(text: str) -> list[str]:
