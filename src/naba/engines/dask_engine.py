@@ -292,6 +292,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, scheduler: str | None
                 settle(fut)
             drain_frontier()
             bar.close()
+            shards.sweep_tmp(lake)  # left by workers killed mid-write; every task is over now
             if store is not None and cluster:
                 store.cluster()
         finally:
