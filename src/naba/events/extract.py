@@ -29,6 +29,7 @@ PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "ب�
 PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
+HAPPEN_VERBS = frozenset({"يتم", "تتم", "يحدث", "تحدث", "يجر", "تجر", "يقع", "تقع", "يكن", "تكن", "يبدا", "تبدا"})
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
 # words that may stand between a verb and its subject: time words, قد, the object pronoun's carrier
 LIGHT_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر", "قد", "ايضا", "اول", "من",
@@ -321,6 +322,10 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     text = record.text
     near = _prefix_before(text, f.start, 14)[-2:]
     negated = any(w in lx.modality and lx.modality[w] == "negation" for w in near)
+    if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
+        nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
+        negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"
+                              and nxt[0] not in ("ما", "دون", "بدون") and nxt[1] in HAPPEN_VERBS)
     earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
     earlier = earlier[-12:]
     negated = negated or any(lx.modality.get(v) == "denial" for w in earlier for v in strip_variants(w))
