@@ -81,3 +81,14 @@ def test_snippet_centres_on_the_match():
     text = "كلام " * 60 + "وقال المرشد خامنئي شيئا" + " كلام" * 60
     snip = make_snippet(text, ["خامنئي"])
     assert "خامنئي" in snip and snip.startswith("…") and len(snip) < 250
+
+
+def test_cli_search_json(store, capsys):
+    import json
+
+    from naba.cli import main
+
+    assert main(["search", "بالإيرانية", "--db", str(store.path), "--json", "--limit", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] >= 1 and out["order"] == "rank" and len(out["hits"]) <= 2
+    assert {"id", "doc_id", "title", "outlet", "published", "snippet", "cluster_id"} <= set(out["hits"][0])

@@ -7,7 +7,8 @@ The signatures are made in the workers (:func:`naba.store.prepare.minhash_signat
 estimated Jaccard similarity reaches ``threshold``, and joins them (union-find). A cluster's id
 is the id of its earliest article (by publication date, then ingest order), so ids are stable
 while the corpus only grows. Two dated articles more than ``MAX_DAYS`` apart are never joined
-directly: recurring stories (a new rocket intercepted, the weekly gold report) reuse wording. Every article gets a cluster (a singleton when it has no twin), so
+directly: recurring stories (a new rocket intercepted, the weekly gold report) reuse wording.
+Texts under ``MIN_CHARS`` characters stay single. Every article gets a cluster (a singleton when it has no twin), so
 ``count(DISTINCT cluster_id)`` is the de-duplicated count.
 
 Not for: search or writes of articles (see :mod:`.db`).
@@ -23,6 +24,7 @@ from .prepare import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM
 
 THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
 MAX_DAYS = 2     # two dated articles further apart than this are not the same story
+MIN_CHARS = 200  # shorter texts (captions, cartoons) share templates, not stories: left alone
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -68,7 +70,8 @@ def recluster(store, *, threshold: float = THRESHOLD, max_days: int = MAX_DAYS,
     if done and done[0] == stamp and not force:
         return _stats(conn)
     rows = conn.execute(
-        "SELECT a.id, coalesce(a.published, ''), a.outlet, i.minhash FROM articles a"
+        "SELECT a.id, coalesce(a.published, ''), a.outlet,"
+        f" CASE WHEN a.n_chars >= {MIN_CHARS} THEN i.minhash END FROM articles a"
         " LEFT JOIN article_index i ON i.article_id = a.id ORDER BY a.id").fetchall()
     ids = [r[0] for r in rows]
     parent = list(range(len(ids)))
