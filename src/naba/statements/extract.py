@@ -36,6 +36,7 @@ COMMAS = "،,"
 MAX_REGION = 30
 MAX_NAME_QUOTE_WORDS = 4
 HEDGE_WINDOW = 8
+PARTICIPLE_REACH = 8  # words between a participle cue and its complementizer
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Frame:
     speaker: tuple[int, int] | None = None
     medium: tuple[int, int] | None = None
     continuation: bool = False  # participle or subjectless verb: the previous speaker
+    lead: tuple[int, int] | None = None  # subject of the sentence's opening verb ("شكك ترامب ...، قائلا")
     consumed: list[int] = field(default_factory=list)  # token indices used up by this frame
 
 
@@ -204,7 +206,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             if j + 1 < len(toks) and toks[j + 1].start in para.quote_at:
                 content, kind = _quote_interior(para, toks[j + 1].start), "direct"
             else:
-                content, kind = _trim(text, t.end, para.end), "direct"
+                content, kind = _trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
             break
         if t.start in para.quote_at:
             close = para.quote_at[t.start]
@@ -255,8 +257,49 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
     frame.continuation = frame.speaker is None
+    if frame.continuation:
+        frame.lead = _lead_subject(para, k)
     del tok_cue
     return frame
+
+
+def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
+    """The subject of the verb that opens the sentence (or one of its comma-separated parts)
+    before the cue at ``k``: "شكك ترامب في ذكاء جيمس، قائلا"، "وانتقد المقدم التلفزيوني، دون
+    ليمون، تغريدة ترامب، وقال". Only a phrase that names a source (an entity mention at its head,
+    or a title, organisation or source word) counts; the cue's sentence must not start with it."""
+    toks, lex = para.toks, lexicon()
+    s, _ = para.sentence(toks[k].start)
+    first = next((i for i in range(k) if toks[i].start >= s), k)
+    starts = [first] + [i + 1 for i in range(first, k) if toks[i].text in COMMAS]
+    for v in starts:
+        if v + 1 >= k:
+            break
+        verb = toks[v]
+        bare = verb.norm[1:] if verb.norm[:1] in ("و", "ف") and len(verb.norm) > 3 else verb.norm
+        if (bare.startswith("ال") or len(bare) < 3 or not bare.isalpha() or bare in lex.function_words
+                or verb.norm in lex.function_words or according_at(toks, v) or cue_of(verb)):
+            continue
+        region = [i for i in range(v + 1, k)]
+        while region and (toks[region[-1]].text in COMMAS or toks[region[-1]].norm in ("و", "ف")):
+            region.pop()
+        speaker, _ = _speaker_and_medium(para, region) if region else (None, None)
+        if speaker is None or speaker[0] != toks[v + 1].start or not _names_source(para, speaker):
+            continue
+        return speaker
+    return None
+
+
+def _names_source(para: Paragraph, span: tuple[int, int]) -> bool:
+    """Whether a phrase names a source: a person/organisation mention starts it, or its first
+    word is a title, honorific, organisation, group, anonymous or document word."""
+    a, b = span
+    if any(m.start == a and m.end <= b and m.type[:3] in ("PER", "ORG") for m in para.record.mentions):
+        return True
+    lex = lexicon()
+    head = next(t for t in para.toks if t.start == a)
+    return any(lex.source_kind(rest.removeprefix("ال")) or lex.source_kind(rest)
+               for _, rest in candidates(head.norm))
 
 
 def _not_complementizers() -> frozenset[str]:
@@ -280,20 +323,35 @@ def _clause(para: Paragraph, after: int) -> tuple[int, int]:
     for qo, qc in para.quotes:
         if a <= qo < e and qc >= e:
             e = para.sentence(min(qc, para.end - 1))[1] if qc < para.end else para.end
-    for i, t in enumerate(para.toks):
-        if t.start <= a or t.start >= e:
-            continue
-        if t.text in COMMAS and i + 1 < len(para.toks):
-            nxt = para.toks[i + 1]
-            c = cue_of(nxt)
-            new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(para.toks, i + 2)
-            if (c is not None and c.participle) or new_clause or according_at(para.toks, i + 1):
-                e = t.start
-                break
+    e = _next_frame(para, a, e)
     a, e = _trim(text, a, e)
     while e > a and text[e - 1] in ".":
         e -= 1
     return a, e
+
+
+def _next_frame(para: Paragraph, a: int, e: int) -> int:
+    """Where a content running from ``a`` to ``e`` ends because another frame begins: ", قائلا",
+    ", وأضاف أن", ", بحسب ...", or a participle cue with its own complementizer even without a
+    comma ("... آيلة للسقوط مشيرا في تصريح ل"الرياض" بأن")."""
+    toks = para.toks
+    for i, t in enumerate(toks):
+        if t.start <= a or t.start >= e:
+            continue
+        if t.text in COMMAS and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            c = cue_of(nxt)
+            new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(toks, i + 2)
+            if (c is not None and c.participle) or new_clause or according_at(toks, i + 1):
+                return t.start
+        c = cue_of(t)
+        if c is not None and c.participle and toks[i - 1].text not in COMMAS:
+            for j in range(i + 1, min(i + 1 + PARTICIPLE_REACH, len(toks))):
+                if toks[j].text in SENTENCE_END or toks[j].start >= e:
+                    break
+                if complementizer_len(toks, j):
+                    return t.start
+    return e
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -638,6 +696,9 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
             prev = Statement(record.span(f.cue.start, f.cue.end), record.span(0, 0), "", "", speaker, entity, name)
             continue
         if speaker is not None:
+            entity, name = memory.resolve(speaker)
+        elif f.lead is not None and (prev is None or not _same_sentence(record, prev.cue.start, f.cue.start)):
+            speaker = record.span(*f.lead)
             entity, name = memory.resolve(speaker)
         elif prev is not None:
             entity, name = prev.speaker_entity, prev.speaker_name
