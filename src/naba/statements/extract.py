@@ -253,7 +253,11 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
                   continuation=cue.participle, consumed=absorbed)
     if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations | {toks[k - 1].norm} & lex.negations:
         frame.certainty = "denied"
-    frame.speaker, frame.medium = _speaker_and_medium(para, region)
+    relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
+    if relayed is not None:
+        frame.medium, frame.speaker = relayed
+    else:
+        frame.speaker, frame.medium = _speaker_and_medium(para, region)
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
     frame.continuation = frame.speaker is None
@@ -300,6 +304,28 @@ def _names_source(para: Paragraph, span: tuple[int, int]) -> bool:
     head = next(t for t in para.toks if t.start == a)
     return any(lex.source_kind(rest.removeprefix("ال")) or lex.source_kind(rest)
                for _, rest in candidates(head.norm))
+
+
+def _relay_split(para: Paragraph, region: list[int], particle: str | None):
+    """(medium, speaker) of a relay verb's region ("وسائل إعلام تركية عن الرئيس أردوغان قوله"):
+    the words before the particle are the medium, the source phrase after it the speaker."""
+    if not particle or not region:
+        return None
+    toks = para.toks
+    at = next((p for p, i in enumerate(region) if toks[i].norm == particle), None)
+    if at is None or at + 1 >= len(region):
+        return None
+    speaker, _ = _speaker_and_medium(para, [i for i in region[at + 1:] if not _says(toks[i])])
+    if speaker is None:
+        return None
+    before = [i for i in region[:at] if toks[i].norm not in lexicon().function_words]
+    medium = (toks[before[0]].start, toks[before[-1]].end) if before else None
+    return medium, speaker
+
+
+def _says(tok: Token) -> bool:
+    """قوله، قولها، تأكيده: the relayed speaker's saying, not part of his name."""
+    return tok.norm.startswith(("قول", "تاكيد", "تصريح")) and len(tok.norm) <= 7
 
 
 def _not_complementizers() -> frozenset[str]:
@@ -546,12 +572,17 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     j = k + nwords
     if j < len(toks) and toks[j].norm in particles:
         j += 1
+    relay = None
     if j < len(toks) and toks[j].norm == "ما":
+        if j + 1 < len(toks) and (c := cue_of(toks[j + 1])) is not None:
+            relay = lex.relays.get(c.lemma)
         j += 2  # "بحسب ما ذكرت/نقله"
         if j < len(toks) and toks[j].norm in ("عن", "عنه", "عنها"):
             j += 1
+            relay = None
     src: list[int] = []
-    while j < len(toks) and len(src) < 8:
+    limit = 16 if relay else 8  # "ما نقلت وكالة الأنباء ... عن نائب رئيس الوزراء ليو هي"
+    while j < len(toks) and len(src) < limit:
         t = toks[j]
         if t.text in COMMAS + SENTENCE_END + ":" or complementizer_len(toks, j) or cue_of(t):
             break
@@ -570,14 +601,44 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
         j += 1
     while src and toks[src[-1]].norm in lex.function_words:
         src.pop()
+    medium = None
+    if relay:
+        split = _relay_split(para, src, relay)
+        if split is not None:
+            medium, sp = split
+            src = [i for i in src if sp[0] <= toks[i].start < sp[1]]
     if not src or not _looks_like_source(para, src, particles):
         return None
     sp = (toks[src[0]].start, toks[src[-1]].end)
     cue = toks[k]
+    host = _frame_just_before(para, k, frames)
+    if host is not None and host.speaker is not None and host.kind != "according_to" \
+            and host.medium is None and _is_outlet(para, src):
+        host.medium = sp  # "أعلن ليو هي أن ...، بحسب ما نقلت وكالة شينخو": the channel, not a new source
+        return None
     content = _according_content(para, k, sp, frames)
     if content is None or content[1] <= content[0]:
         return None
-    return Frame(cue, lemma, "reported", "according_to", content, speaker=sp)
+    return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _frame_just_before(para: Paragraph, k: int, frames: list[Frame]) -> Frame | None:
+    """The frame whose content ends right before the according-to cue at ``k`` ("...، بحسب")."""
+    text, cue = para.record.text, para.toks[k]
+    for f in frames:
+        if f.kind and 0 <= cue.start - f.content[1] <= 4 and not text[f.content[1]:cue.start].strip(QUOTE_MARKS + " ،,."):
+            return f
+    return None
+
+
+def _is_outlet(para: Paragraph, src: list[int]) -> bool:
+    """A news outlet or channel (وكالة، صحيفة، قناة، موقع ...) rather than a person or office."""
+    head, lex = para.toks[src[0]], lexicon()
+    if _glued_medium(head) or not _is_media_word(head.norm):
+        return False  # "لوكالة فرانس برس دبلوماسي": told to the outlet by someone
+    if any(m.start == head.start and m.type[:3] == "ORG" for m in para.record.mentions):
+        return True
+    return any(lex.source_kind(rest.removeprefix("ال")) == "organization" for _, rest in candidates(head.norm))
 
 
 def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:

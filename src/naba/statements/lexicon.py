@@ -40,6 +40,7 @@ class Lexicon:
     media_preps: dict[tuple[str, ...], bool]  # words -> keep the preposition in the span
     sources: dict[str, tuple[str, str]]  # normalized word without ال -> (kind, group)
     function_words: frozenset[str]
+    relays: dict[str, str]  # cue lemma -> the particle before the real source ("نقلت ... عن")
 
     def source_kind(self, base: str) -> str | None:
         hit = self.sources.get(base)
@@ -83,4 +84,5 @@ def lexicon() -> Lexicon:
                      for r in _tsv("media_prepositions.txt")},
         sources=sources,
         function_words=frozenset(normalize(w) for w in _lines("function_words.txt")),
+        relays={r[0]: normalize(r[1]) for r in _tsv("relays.tsv")},
     )

@@ -61,7 +61,8 @@ def strip_titles(text: str) -> str:
             if kind in ("title", "honorific"):
                 titled = True
                 i += 1
-                if kind == "title" and i < len(words) and lex.source_kind(_base(words[i])) not in ("title", "honorific"):
+                if (kind == "title" and not n.startswith("ال") and i < len(words)
+                        and lex.source_kind(_base(words[i])) not in ("title", "honorific")):
                     i += 1  # the title's complement: وزير التعليم، ممثل روسيا
                 continue
             if titled and (n.startswith("ال") or n in lex.function_words):
