@@ -17,11 +17,18 @@ HTML_SNIFF_RE = re.compile(
     re.I)
 
 
+_HTML_START_RE = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*(<!doctype\s+html|<html\b|<head\b|<\?xml)", re.I | re.S)
+_HTML_TAG_RE = re.compile(r"</?(p|div|article|span|a|br|h[1-6]|table|li|ul|meta|title|link|script)\b[^>]*>", re.I)
+
+
 def looks_like_html(s: str) -> bool:
+    """A page starts with a doctype/<html>/<head> (after comments such as a browser's "saved
+    from url" note) or shows at least three HTML tags in its first 4 KB."""
     head = s[:4096]
-    if re.match(r"\s*(<!doctype\s+html|<html\b|<head\b|<\?xml)", head, re.I):
+    if _HTML_START_RE.match(head):
         return True
-    return len(re.findall(r"</?(p|div|article|span|a|br|h[1-6]|table|li|ul)\b[^>]*>", head, re.I)) >= 3
+    return len(_HTML_TAG_RE.findall(head)) >= 3
 
 
 def check_complete(html: str) -> None:
