@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import candidates
@@ -328,6 +329,13 @@ def _says(tok: Token) -> bool:
     return tok.norm.startswith(("قول", "تاكيد", "تصريح")) and len(tok.norm) <= 7
 
 
+@lru_cache(maxsize=1)
+def lex_discourse() -> frozenset[str]:
+    """Function words and discourse openers ("من جهة أخرى"), which do not make a clause."""
+    from .lexicon import _lines
+    return lexicon().function_words | frozenset(normalize(w) for w in _lines("discourse.txt"))
+
+
 def _not_complementizers() -> frozenset[str]:
     from .lexicon import _lines
     return frozenset(normalize(w) for w in _lines("not_complementizers.txt"))
@@ -555,7 +563,7 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     while pre and toks[pre[-1]].norm in lex.function_words:
         pre.pop()  # "قد"
     if not pre or len(pre) > 5:
-        return None
+        return _source_tail(para, k, s)
     first = toks[pre[0]]
     if (first.norm in lex.function_words or first.norm.lstrip("وف") in lex.function_words
             or any(cue_of(toks[x]) or according_at(toks, x) for x in pre)
@@ -563,6 +571,24 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
         return None
     a = first.start + (1 if first.prefix[:1] in ("و", "ف") or (first.norm[:1] in "وف" and first.norm[1:3] == "ال") else 0)
     return a, toks[pre[-1]].end
+
+
+def _source_tail(para: Paragraph, k: int, s: int) -> tuple[int, int] | None:
+    """A source noun right before the cue, with its definite adjectives ("... على تقرير يشير إلى
+    أن"، "بعد أن أعلنت الوزارة الأمريكية أن" is VSO and never gets here)."""
+    toks, lex = para.toks, lexicon()
+    i = k - 1
+    while i >= 0 and k - i <= 3 and toks[i].start >= s and toks[i].norm.startswith("ال") \
+            and not lex.source_kind(toks[i].norm[2:]):
+        i -= 1  # الأمريكية، الرسمي
+    if i < 0 or toks[i].start < s:
+        return None
+    head = toks[i]
+    kinds = {lex.source_kind(rest.removeprefix("ال")) for _, rest in candidates(head.norm)}
+    if not kinds & {"document", "organization", "anonymous", "group"}:
+        return None
+    a = head.start + (1 if head.norm[:1] in ("و", "ف") and head.norm[1:3] == "ال" else 0)
+    return a, toks[k - 1].end
 
 
 # -- according-to ---------------------------------------------------------------------------------
@@ -671,7 +697,10 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
             return f.content
     s, e = para.sentence(cue.start)
     before = _trim(text, s, cue.start)
-    before_words = len(text[before[0]:before[1]].split())
+    discourse = lex_discourse()
+    before_words = len([w for w in text[before[0]:before[1]].split()
+                        if normalize(w.strip("،,")).lstrip("وف") not in discourse
+                        and normalize(w.strip("،,")) not in discourse])
     if before_words >= 3:
         after_words = len(text[sp[1]:e].strip(" .،,").split())
         if after_words >= 3:
