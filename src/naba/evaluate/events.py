@@ -8,6 +8,7 @@ whose event actor (target) shares a word with the gold source (target) string. E
 through clean, segment, entities (when its model is available), times and events. Two detectors
 are scored: ``lexicon`` (any non-negated event of the type) and ``filter`` (such an event that the
 learned event filter marks ``specific``; trained on the tune part only, :mod:`naba.models.events`).
+``*_annotator_f1`` is how well one annotator agrees with the majority of the others: the ceiling.
 Last line: one JSON.
 """
 
@@ -40,6 +41,26 @@ def _words(s: str) -> set[str]:
     return {w.lstrip("وفبل") for w in normalize(s).split() if len(w) > 1}
 
 
+def annotator_f1(rows: list[dict]) -> float:
+    """Expected F1 of one annotator against the majority of the others (sentences with 3+ votes,
+    ties among the others dropped): how far the gold itself agrees, a ceiling for any detector."""
+    tp = fp = fn = 0.0
+    for r in rows:
+        acc, rej = int(r["accept"]), int(r["reject"])
+        if acc + rej < 3:
+            continue
+        for vote, share in ((1, acc / (acc + rej)), (0, rej / (acc + rej))):
+            others_acc, others_rej = acc - vote, rej - (1 - vote)
+            if others_acc == others_rej:
+                continue
+            gold = others_acc > others_rej
+            tp += share * (vote and gold)
+            fp += share * (vote and not gold)
+            fn += share * (not vote and gold)
+    p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
 def evaluate(data: str | Path, limit: int | None = None) -> dict:
     data = Path(data)
     stages = STAGES
@@ -55,6 +76,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
     for typ in ("ASSAULT", "PROTEST"):
         files = sorted(data.glob(f"{typ.lower()}_gsr*.csv"))
         rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
+        out[f"{typ.lower()}_annotator_f1"] = annotator_f1(rows[:limit])
         counts = {(d, p): [0, 0, 0] for d in ("lexicon", "filter") for p in ("tune", "heldout")}
         act = {p: [0, 0] for p in ("tune", "heldout")}
         tgt = {p: [0, 0] for p in ("tune", "heldout")}

@@ -80,7 +80,10 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
         for m in rx.finditer(norm):
             found.append((trig, offs[m.start()], offs[m.end() - 1] + 1))
     for word, a, b, _, _ in _tokens(norm, offs):
-        for v in strip_variants(word):
+        variants = strip_variants(word)
+        if any(v in lx.excluded for v in variants):
+            continue
+        for v in variants:
             trig = lx.words.get(v)
             if trig:
                 if trig.kind in ("v", "w") and len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل")):

@@ -26,7 +26,7 @@ def _n(s: str) -> str:
 class Trigger:
     type: str
     group: str
-    kind: str  # v | w | n | a (a noun naming the actor: "المتظاهرون") | p | r
+    kind: str  # v | w | n | a (a noun naming the actor: "المتظاهرون") | p | r  (x: excluded words)
 
 
 def verb_forms(past: str, present: str) -> set[str]:
@@ -48,7 +48,7 @@ def verb_forms(past: str, present: str) -> set[str]:
 def noun_forms(noun: str) -> set[str]:
     out = {noun}
     stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-    for suf in PRONOUNS + ("ي",):
+    for suf in PRONOUNS:  # not "ي": "اجتماعي" is the adjective "social" far more often than "my meeting"
         out.add(stem + suf)
     if noun.endswith("ه"):
         out.add(stem + "ين")
@@ -66,6 +66,7 @@ class Lexicon:
     country_names: dict[str, str]  # ISO3 -> display name (the first Arabic name)
     agents: dict[str, str]  # sector word -> CAMEO agent code
     modality: dict[str, str]  # word -> negation | denial | hedge
+    excluded: frozenset[str] = frozenset()  # words that look like a trigger form but are not ("وزاره")
 
 
 def _adjectives(name: str) -> set[str]:
@@ -86,10 +87,12 @@ def _adjectives(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, Trigger] = {}
-    phrases = []
+    phrases, excluded = [], set()
     for typ, group, kind, forms in read_tsv(DATA, "triggers.tsv"):
         trig = Trigger(typ, group, kind)
-        if kind == "p":
+        if kind == "x":
+            excluded |= set(_n(forms).split())
+        elif kind == "p":
             for ph in forms.split("|"):
                 pat = r"\s+".join(re.escape(w) for w in _n(ph).split())
                 phrases.append((re.compile(rf"(?<!\w)[وفبلك]?(?:ال)?{pat}(?!\w)"), trig))
@@ -117,7 +120,7 @@ def lexicon() -> Lexicon:
     agents = {_n(w): code for code, w in read_tsv(DATA, "agents.tsv")}
     modality = {_n(w): role for role, w in read_tsv(DATA, "modality.tsv")}
     return Lexicon(words, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
-                   modality)
+                   modality, frozenset(excluded))
 
 
 CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
