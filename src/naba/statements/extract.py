@@ -214,7 +214,8 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             inside = [x for x in toks[j + 1:] if x.end <= close]
             after = [x for x in toks if x.start > close]
             name_like = (len(inside) <= MAX_NAME_QUOTE_WORDS and after and after[0].text not in SENTENCE_END
-                         and cue.lemma != "وصف")
+                         and cue.lemma != "وصف") or (len(inside) <= 2 * MAX_NAME_QUOTE_WORDS
+                                                     and _content_follows(para, close))
             if name_like:
                 region.extend(range(j, j + len(inside) + 2))
                 j += len(inside) + 2
@@ -334,6 +335,24 @@ def lex_discourse() -> frozenset[str]:
     """Function words and discourse openers ("من جهة أخرى"), which do not make a clause."""
     from .lexicon import _lines
     return lexicon().function_words | frozenset(normalize(w) for w in _lines("discourse.txt"))
+
+
+def _content_follows(para: Paragraph, close: int) -> bool:
+    """Whether the sentence goes on after the quotation closing at ``close`` to another quotation
+    or a complementizer (so the first one was a quoted name in the speaker phrase: 'مدير المكتب
+    الإعلامي في "غرفة العمليات المركزية في الجنوب" ... حسين أبازيد لوكالة الأنباء "تم الاتفاق ..."')."""
+    toks = para.toks
+    _, e = para.sentence(close)
+    i = para.index_at(close + 1)
+    if i >= len(toks) or toks[i].text in SENTENCE_END + COMMAS + ":":
+        return False
+    for j in range(i, min(i + MAX_REGION, len(toks))):
+        t = toks[j]
+        if t.start >= e or t.text in SENTENCE_END:
+            return False
+        if t.start in para.quote_at or complementizer_len(toks, j) or t.text == ":":
+            return True
+    return False
 
 
 def _not_complementizers() -> frozenset[str]:
@@ -473,6 +492,8 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
         if ci == 0:
             speaker = kept
             if kept and len(kept) < len(chunk):
+                if med is None and ci + 2 == len(chunks) and _name_apposition(para, chunks[1]):
+                    speaker = chunk + chunks[1]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"
                 break  # a medium or adverb ended the phrase
             continue
         if not kept:
@@ -495,6 +516,19 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
         return None, medium
     a, b = toks[speaker[0]].start, toks[speaker[-1]].end
     return (a, b), medium
+
+
+def _name_apposition(para: Paragraph, chunk: list[int]) -> bool:
+    """A bare name of two or three words set off by commas: no ال, no function or source word."""
+    lex = lexicon()
+    if not 2 <= len(chunk) <= 3:
+        return False
+    for i in chunk:
+        n = para.toks[i].norm
+        if (n.startswith(("ال", "وال")) or n in lex.function_words or not n.isalpha() or cue_of(para.toks[i])
+                or lex.source_kind(n) or lex.source_kind(para.toks[i].base)):
+            return False
+    return True
 
 
 def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int, int] | None]:

@@ -71,6 +71,10 @@ def strip_titles(text: str) -> str:
             break
         if not titled:
             return chunk
+        later = chunks[chunks.index(chunk) + 1:]
+        if later and 2 <= len(later[0].split()) <= 3 and not any(
+                normalize(w).startswith("ال") or lex.source_kind(_base(w)) for w in later[0].split()):
+            return later[0]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"
         rest = normalize(words[i]) if i < len(words) else ""
         if 0 < i < len(words) and len(words) - i <= 5 and not (rest[:1] == "و" and len(rest) > 4):
             return " ".join(words[i:])
@@ -104,6 +108,8 @@ class SpeakerMemory:
             earlier = self._earlier(words, span)
             if earlier is not None:
                 entity, name = earlier.entity, earlier.name
+            elif self._titled_organisation(span) and not re.search("[،,]", span.text):
+                name = span.text  # "مراسل بي بي سي": the description is the name
             else:
                 name = strip_titles(span.text)
         name = name.strip(QUOTE_MARKS + " ") or span.text.strip()
@@ -123,6 +129,12 @@ class SpeakerMemory:
                 return ent.id, ent.name
         return None, span.text
 
+    def _titled_organisation(self, span: Span) -> bool:
+        """A title whose complement is an organisation mention, and no person named."""
+        inside = [m for m in self.record.mentions if m.start >= span.start and m.end <= span.end]
+        return (any(m.type[:3] == "ORG" and not self._heads(span, m) for m in inside)
+                and not any(m.type[:3] == "PER" for m in inside))
+
     def _heads(self, span: Span, m) -> bool:
         """Whether mention ``m`` names the speaker rather than a complement inside the phrase:
         it opens the phrase, is quoted, or follows a title or a definite adjective
@@ -135,6 +147,8 @@ class SpeakerMemory:
         if prev == "باسم":
             return False
         lex = lexicon()
+        if m.type[:3] == "ORG" and "title" in (lex.source_kind(prev), lex.source_kind(_base(prev))):
+            return False  # "مراسل بي بي سي"، "ممثل الأمم المتحدة": the title's complement
         return prev.startswith("ال") or lex.source_kind(prev) in ("title", "honorific") or \
             lex.source_kind(_base(prev)) in ("title", "honorific")
 
