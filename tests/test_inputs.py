@@ -76,3 +76,45 @@ def test_cli_jsonl_batch_goes_on(tmp_path):
     assert [o.get("id") for o in out] == ["ok1", None, "en", "ok2"]
     assert "error" in out[1] and out[2]["error"].startswith("not-arabic")
     assert out[3]["schema"] == "naba/1"
+
+
+ENGLISH_PAGE = ("<html><head><title>News</title></head><body><article><h1>Headline</h1>"
+                + "<p>The ministry announced a new hospital today in the capital with two hundred beds.</p>" * 10
+                + "</article></body></html>")
+
+
+def _write_big(path):
+    """A 51 MB Arabic text file (over the 16 MB limit for one document)."""
+    chunk = (ARTICLE + "\n").encode("utf-8") * 1000
+    with open(path, "wb") as f:
+        while f.tell() < 51_000_000:
+            f.write(chunk)
+
+
+@pytest.mark.parametrize("name,content,code", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"\n \t\n", "empty"),
+    ("random.bin", bytes(range(256)) * 80, "binary"),
+    ("doc.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(range(128, 256)) * 50, "binary"),
+    ("cut.html", ("<html><head><title>خبر</title></head><body><p>" + ARTICLE * 5).encode(), "truncated"),
+    ("cut_fragment.html", ("<div class=\"a\"><p>" + ARTICLE + "</p><p>وقال الوزير إن").encode(), "truncated"),
+    ("english.html", ENGLISH_PAGE.encode(), "not-arabic"),
+    ("bad.json", b'{"id": 1, "text": ', "invalid-json"),
+    ("big.txt", None, "too-large"),
+])
+def test_cli_bad_input_one_line_nonzero(tmp_path, name, content, code):
+    path = tmp_path / name
+    if content is None:
+        _write_big(path)
+    else:
+        path.write_bytes(content)
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", str(path)], capture_output=True, text=True)
+    assert p.returncode != 0 and p.stdout == ""  # nothing partial printed as if it were whole
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"error: {code}:" in lines[0], p.stderr
+
+
+def test_cli_empty_stdin():
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", "-"], input=b"", capture_output=True)
+    assert p.returncode != 0 and p.stdout == b""
+    assert len(p.stderr.decode().strip().splitlines()) == 1

@@ -24,7 +24,15 @@ def _arabic_share(s: str) -> float:
     return sum(1 for c in letters if "\u0600" <= c <= "\u06FF") / len(letters)
 
 
+# File signatures of common binary formats (PDF, ZIP/Office, gzip, bzip2, 7z, PNG, JPEG, GIF,
+# WebP/WAV, ELF, Ogg, MP3): some decode as cp1256 without a NUL and would pass for Arabic text.
+_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf", b"\x89PNG", b"\xff\xd8\xff",
+          b"GIF87a", b"GIF89a", b"RIFF", b"\x7fELF", b"OggS", b"ID3", b"%!PS")
+
+
 def _looks_binary(data: bytes) -> bool:
+    if data.lstrip()[:8].startswith(_MAGIC):
+        return True
     sample = data[:8192]
     if b"\x00" in sample:
         return True

@@ -31,10 +31,20 @@ def looks_like_html(s: str) -> bool:
     return len(_HTML_TAG_RE.findall(head)) >= 3
 
 
+_BLOCK_OPEN_RE = re.compile(r"<(p|div|article)\b", re.I)
+_BLOCK_CLOSE_RE = re.compile(r"</(p|div|article)\s*>", re.I)
+
+
 def check_complete(html: str) -> None:
-    """Raise TruncatedInput when a page that opened <html>/<body> never closes either."""
-    if _OPEN_RE.search(html[:20000]) and not _CLOSE_RE.search(html[-20000:]):
-        raise TruncatedInput("HTML is truncated: the page opens <html>/<body> but never closes it")
+    """Raise TruncatedInput when a page that opened <html>/<body> never closes either, or when
+    a fragment stops in the middle of text or of a tag with paragraphs left open."""
+    if _OPEN_RE.search(html[:20000]):
+        if not _CLOSE_RE.search(html[-20000:]):
+            raise TruncatedInput("HTML is truncated: the page opens <html>/<body> but never closes it")
+        return
+    if not html.rstrip().endswith(">") and (
+            len(_BLOCK_OPEN_RE.findall(html)) > len(_BLOCK_CLOSE_RE.findall(html))):
+        raise TruncatedInput("HTML is truncated: it stops inside an open paragraph")
 
 
 def extract(html: str, url: str | None = None) -> dict:
