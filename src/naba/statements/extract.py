@@ -197,6 +197,12 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         t = toks[j]
         if t.text in SENTENCE_END:
             break
+        if j == k + 1 and t.norm in _direct_openers():
+            s_end = para.sentence(t.start)[1]
+            content, kind = _trim(text, t.start, _next_frame(para, t.start, s_end)), "direct"
+            while content[1] > content[0] and text[content[1] - 1] in ".":
+                content = (content[0], content[1] - 1)
+            break
         n = complementizer_len(toks, j)
         if n and j > 0 and toks[j - 1].norm.lstrip("و") in _not_complementizers():
             break
@@ -353,6 +359,12 @@ def _content_follows(para: Paragraph, close: int) -> bool:
         if t.start in para.quote_at or complementizer_len(toks, j) or t.text == ":":
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _direct_openers() -> frozenset[str]:
+    from .lexicon import _lines
+    return frozenset(normalize(w) for w in _lines("direct_openers.txt"))
 
 
 def _not_complementizers() -> frozenset[str]:
