@@ -132,3 +132,13 @@ def test_teaser_headline_taken_as_written():
                  "للمزيد - ضربات جوية تستهدف مطار التيفور العسكري السوري"):
         rec = naba.analyze({"id": "f", "title": "ت", "text": BODY + "\n" + line}, stages=("clean",))
         assert [r["text"] for r in rec.related] == ["ضربات جوية تستهدف مطار التيفور العسكري السوري"]
+
+
+def test_title_entities_control_chars_and_zero_width_between_spaces():
+    # alweeam titles carry "&#8220;...&#8221;"; SaudiNewsNet texts "\x1a" and "\u200b" runs
+    rec = naba.analyze({"id": "s", "title": "توزيع &#8220;موسوعة خطب الجمعة&#8221;\u200f على الخطباء",
+                        "text": "أدنى متوسط \u200b\u200b شهري منذ أواخر عام 2009 نظرا إلى الانخفاض.\n"
+                                "\x1a\x1a مدير الجمعية وأعضاء الجمعية في المنطقة."}, stages=("clean",))
+    assert rec.title == "توزيع “موسوعة خطب الجمعة” على الخطباء"
+    assert rec.text == ("أدنى متوسط شهري منذ أواخر عام 2009 نظرا إلى الانخفاض.\n\n"
+                        "مدير الجمعية وأعضاء الجمعية في المنطقة.")

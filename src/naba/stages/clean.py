@@ -34,7 +34,9 @@ _OBFUSCATION_RE = re.compile(
 _INWORD_KASHIDA_RE = re.compile(f"(?<=[{L}{cs.DIACRITICS}])\u0640+(?=[{L}])")
 _WORD_AROUND_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}.·•*_\\-{_ZW}]+")
 _SPACES_RE = re.compile(f"[ \t{cs.SPACES}]+")
-_DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF"})
+# Bidi marks, BOMs and control characters other than tab/newline ("\x1a" in SaudiNewsNet texts).
+_CONTROL = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127))
+_DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF" + _CONTROL})
 _URL_RE = re.compile(r"https?://\S+")
 _HEADING_END = tuple(".!?؟:،,;؛…\"”»)")
 MAX_HEADING_WORDS = 14
@@ -175,6 +177,8 @@ def _is_heading(line: str, prev_line: str | None, next_line: str | None) -> bool
 def run(record: Record) -> Record:
     text = fix_characters(record.text)
     repairs: list[dict] = []
+    if record.title:  # titles carry the same entities and marks ("&#8220;" in alweeam titles)
+        record.title = _SPACES_RE.sub(" ", fix_characters(record.title)).strip() or None
     title_key = _key(record.title) if record.title else None
     abstract = record.meta.get("abstract")
     abstract_key = _key(abstract) if isinstance(abstract, str) and abstract.strip() else None
@@ -224,7 +228,10 @@ def run(record: Record) -> Record:
                 record.meta["abstract"] = line
                 record.meta["abstract_completed"] = True
         seen.add(key)
-        kept.append(repair_words(line, repairs))
+        line = repair_words(line, repairs)
+        if "  " in line:  # zero-width characters between spaces ("متوسط \u200b\u200b شهري")
+            line = _SPACES_RE.sub(" ", line)
+        kept.append(line)
     for rel in record.related:  # repairs in teasers are reported, their text is kept as written
         repair_words(rel["text"], repairs)
     if not record.title and len(kept) > 1 and _is_title_line(kept[0]):
