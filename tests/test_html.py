@@ -9,15 +9,15 @@ blocks) and its © footer line. Its publication date is only written as an Arabi
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 import naba
-from conftest import FIXTURES
 from naba.inputs.dates import parse_arabic_date, parse_date
 from naba.inputs.html import clean_title, find_date, looks_like_html
 
-PAGE = FIXTURES / "html" / "akhbarelyom_1731695567.html"
+PAGE = Path(__file__).resolve().parent / "fixtures" / "html" / "akhbarelyom_1731695567.html"
 STAGES = ("clean", "segment")
 
 
