@@ -673,6 +673,7 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
         j += 1
     while src and toks[src[-1]].norm in lex.function_words:
         src.pop()
+    src = _cut_at_mention_end(para, src)
     medium = None
     if relay:
         split = _relay_split(para, src, relay)
@@ -711,6 +712,25 @@ def _is_outlet(para: Paragraph, src: list[int]) -> bool:
     if any(m.start == head.start and m.type[:3] == "ORG" for m in para.record.mentions):
         return True
     return any(lex.source_kind(rest.removeprefix("ال")) == "organization" for _, rest in candidates(head.norm))
+
+
+def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
+    """A source that is a named entity ends with the name unless a definite adjective, a title
+    or a quoted part goes on ("بحسب سكاي نيوز جددت طائرات ...": the clause starts after the name)."""
+    toks, lex = para.toks, lexicon()
+    if not src:
+        return src
+    head = [m for m in para.record.mentions if m.start == toks[src[0]].start and m.type[:3] in ("PER", "ORG")]
+    if not head:
+        return src
+    end = max(m.end for m in head)
+    rest = [i for i in src if toks[i].start >= end]
+    if not rest:
+        return src
+    nxt = toks[rest[0]]
+    if nxt.norm.startswith("ال") or nxt.text in QUOTE_MARKS + "(" or lex.source_kind(nxt.base):
+        return src
+    return [i for i in src if toks[i].start < end]
 
 
 def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:

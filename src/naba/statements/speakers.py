@@ -45,10 +45,12 @@ def content_words(text: str) -> list[str]:
 def strip_titles(text: str) -> str:
     """The name inside a speaker description: the quoted part if any, else what follows the
     titles; the text itself when nothing name-like remains."""
-    q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
-    if q and len(q.group(1).split()) <= 5:
-        return q.group(1).strip()
     lex = lexicon()
+    q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
+    before = text[:q.start()].split() if q else []
+    # a quote after a preposition is the title's complement ('مدير المكتب في "غرفة العمليات"')
+    if q and len(q.group(1).split()) <= 5 and not (before and normalize(before[-1]) in lex.function_words | {"باسم"}):
+        return q.group(1).strip()
     chunks = [c.strip() for c in re.split("[،,]", text) if c.strip()]
     for chunk in chunks:
         words = chunk.split()
@@ -58,6 +60,8 @@ def strip_titles(text: str) -> str:
             n = normalize(w)
             base = _base(w)
             kind = lex.source_kind(base) or lex.source_kind(n)
+            if kind is None and titled and n[:1] == "و":
+                kind = lex.source_kind(_base(w[1:])) or lex.source_kind(n[1:])  # "وعضو الشرف": a second title
             if kind in ("title", "honorific"):
                 titled = True
                 i += 1
@@ -78,7 +82,24 @@ def strip_titles(text: str) -> str:
         rest = normalize(words[i]) if i < len(words) else ""
         if 0 < i < len(words) and len(words) - i <= 5 and not (rest[:1] == "و" and len(rest) > 4):
             return " ".join(words[i:])
+        tail = _bare_name_tail(words)
+        if tail:
+            return tail  # "مدير المكتب الإعلامي في ... التابعة للفصائل المعارضة حسين أبازيد"
     return text.strip()
+
+
+def _bare_name_tail(words: list[str]) -> str | None:
+    """The last two or three words of a titled phrase when they look like a bare name (no ال,
+    no function, source or quoted word)."""
+    lex = lexicon()
+    n = 0
+    for w in reversed(words):
+        x = normalize(w)
+        if (x.startswith("ال") or x in lex.function_words or lex.source_kind(_base(w)) or not x.isalpha()
+                or x[:1] in ("ل", "ب") and x[1:3] == "ال"):
+            break
+        n += 1
+    return " ".join(words[-n:]) if 2 <= n <= 3 and n < len(words) else None
 
 
 @dataclass
