@@ -45,10 +45,19 @@ def test_repeated_title_removed_lead_equal_to_abstract_kept():
 
 
 def test_cut_copy_of_abstract_removed():
-    lead = BODY[:60]  # the first line stops mid-sentence and the abstract goes on
-    doc = {"id": "x", "abstract": BODY, "text": lead + "\n" + BODY.replace("قال", "أكد")}
+    cut = BODY[:BODY.index("منذ") + 2]  # the first line stops inside a word, the abstract goes on
+    for lead in (cut, BODY[:BODY.index("منذ")] + "..."):
+        doc = {"id": "x", "abstract": BODY, "text": lead + "\n" + BODY.replace("قال", "أكد")}
+        rec = naba.analyze(doc, stages=("clean",))
+        assert rec.removed == [{"text": lead, "reason": "repeated-abstract"}]
+
+
+def test_whole_first_paragraph_kept_when_abstract_goes_on():
+    # AlArabiya: the abstract is the first paragraph and the start of the second
+    second = "وأضاف الوزير أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة."
+    doc = {"id": "x", "abstract": BODY + " " + second[:30], "text": BODY + "\n" + second}
     rec = naba.analyze(doc, stages=("clean",))
-    assert rec.removed == [{"text": lead, "reason": "repeated-abstract"}]
+    assert rec.removed == [] and rec.text == BODY + "\n\n" + second
 
 
 def test_france24_abstract_cut_mid_word_completed_from_first_line():

@@ -5,7 +5,9 @@ What it does, in order:
 2. lines classified against data files (``arabic/data/boilerplate.tsv``, ``teasers.tsv``,
    ``navigation_exact.txt``): site chrome, share/app-promotion lines, agency sign-offs,
    disclaimers go to ``record.removed`` with their reason; "اقرأ أيضاً" teasers to
-   ``record.related``; a line repeating the title, the abstract or an earlier line is removed;
+   ``record.related``; bylines before the body; a first line repeating the title, a cut-off
+   copy of the abstract and a repeated line of six words or more are removed (a lead paragraph
+   equal to the abstract stays: the abstract is metadata, the lead is the story);
 3. words broken to evade filters ("محـ.ـاربة") repaired, kashida inside words removed
    ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept; every repair listed in ``meta["repairs"]``;
 4. the title taken from the first line when the input had none;
@@ -40,7 +42,7 @@ _DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF" + _CONTRO
 _URL_RE = re.compile(r"https?://\S+")
 _HEADING_END = tuple(".!?؟:،,;؛…\"”»)")
 MAX_HEADING_WORDS = 14
-_SENTENCE_END = tuple(".!?؟…\"”»)")
+MIN_DUPLICATE_WORDS = 6  # shorter repeated lines are refrains, list labels, dates: kept
 MAX_HEADING_COMMA_WORDS = 6  # a longer line with a comma is a sentence, not a heading
 MIN_WORDS_AFTER_HEADING = 8
 
@@ -131,9 +133,13 @@ def _is_teaser_headline(line: str) -> bool:
 
 def _cut_copy_of_abstract(key: str, abstract_key: str) -> bool:
     """The line is a cut-off copy of the abstract: shorter, the abstract starts with it, and it
-    stops mid-sentence (a whole first paragraph that the abstract goes on from is kept)."""
-    return (40 < len(key) < len(abstract_key) and abstract_key.startswith(key[:-3])
-            and not key.endswith(_SENTENCE_END))
+    stops mid-word or with "..." (a whole first paragraph that the abstract goes on from, as
+    AlArabiya's abstracts do, is kept)."""
+    if not 40 < len(key) < len(abstract_key):
+        return False
+    if key.endswith(("...", "…")):
+        return abstract_key.startswith(key.rstrip(".…").rstrip())
+    return abstract_key.startswith(key) and key[-1].isalpha() and abstract_key[len(key)].isalpha()
 
 
 def _completes_abstract(line: str, abstract: str) -> bool:
@@ -211,10 +217,10 @@ def run(record: Record) -> Record:
                 record.removed.append({"text": line, "reason": "teaser-marker"})
             continue
         key = _key(line)
-        if key in seen:
+        if key in seen and len(key.split()) >= MIN_DUPLICATE_WORDS:
             record.removed.append({"text": line, "reason": "duplicate-line"})
             continue
-        if title_key and key == title_key:
+        if title_key and key == title_key and not kept:
             record.removed.append({"text": line, "reason": "repeated-title"})
             continue
         if abstract_key and not kept:
