@@ -154,10 +154,10 @@ def test_shipped_filter_heldout_gate(shared_data):
     from naba.models.events.filter import load
     data = shared_data / "events" / "arabic_event_gsr"
     models = load()
-    # measured on the held-out third (never trained on), sentences as given: ASSAULT 0.704, PROTEST
-    # 0.436; the lexicon alone: 0.359 and 0.347; one annotator against the others: 0.67 and 0.50
-    assert _heldout_f1(data, "ASSAULT", models) >= 0.67
-    assert _heldout_f1(data, "PROTEST", models) >= 0.40
+    # measured on the held-out third (never trained on), sentences as given: ASSAULT 0.774, PROTEST
+    # 0.466; the lexicon alone: 0.35 and 0.35; one annotator against the others: 0.67 and 0.50
+    assert _heldout_f1(data, "ASSAULT", models) >= 0.72
+    assert _heldout_f1(data, "PROTEST", models) >= 0.42
 
 
 def test_training_reproduces_the_shipped_filter(shared_data, tmp_path):
@@ -179,3 +179,9 @@ def test_words_that_only_look_like_triggers():
     evs = _bare(text)
     assert not [e for e in evs if e.type in ("CONSULT", "PROTEST")]
     assert [e.type for e in evs if "إطلاق" in e.trigger.text] == ["RETREAT"]
+
+
+def test_formulas_and_dawn_are_not_events():
+    text = ("وقال المصدر الذي رفض الكشف عن اسمه إن اللجنة ستعلن قريبا. ورفض قصر كينزنغتون التعليق على الأمر. "
+            "وقال المسماري إن قوات الجيش هاجمت فجر الخميس أماكن تواجد الميليشيات. ورفض البرلمان مشروع القانون.")
+    assert [(e.type, e.trigger.text) for e in _bare(text)] == [("ASSAULT", "هاجمت"), ("REJECT", "ورفض")]

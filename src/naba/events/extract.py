@@ -6,8 +6,10 @@ from the lexicon (a sector word with a nationality: "الطائرات الإسر
 adjective: "الروسية"); (3) arguments: for a verb the subject right after it (Arabic VSO) or the
 nearest one before it, for a noun its nationality adjective, its genitive ("انسحاب القوات") or "من
 قبل X"; the target after it (after ل/على/ضد for nouns); the location a place after في/ب/ل; the time
-the nearest time expression in the sentence; (4) negation and hedging (also from hedged
-statements); (5) mentions of one story (same type, trigger group and compatible arguments) merge.
+the nearest time expression in the sentence; no participant across a reported-speech "إن/أن"; a
+noun like "المتظاهرون" is its own actor; (4) negation and hedging (also from hedged statements,
+and "الانسحاب لن يتم"); (5) the learned event filter's confidence (:mod:`naba.models.events`);
+(6) mentions of one story (same type, trigger group and compatible arguments) merge.
 
 Not for: finding the entities (``entities`` stage) or the time expressions (``times`` stage).
 """
@@ -29,6 +31,7 @@ PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "ب�
 PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
+DAWN = frozenset({"فجر", "وفجر"})
 HAPPEN_VERBS = frozenset({"يتم", "تتم", "يحدث", "تحدث", "يجر", "تجر", "يقع", "تقع", "يكن", "تكن", "يبدا", "تبدا"})
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
 # words that may stand between a verb and its subject: time words, قد, the object pronoun's carrier
@@ -90,6 +93,14 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
                     trig = Trigger(trig.type, trig.group, "n")  # "القصف": with the article it is a noun
                 found.append((trig, a, b))
                 break
+    for rx in lx.excluded_phrases:
+        for m in rx.finditer(norm):
+            a, b = offs[m.start()], offs[m.end() - 1] + 1
+            found = [f for f in found if not (f[1] < b and a < f[2])]
+    words = list(_tokens(norm, offs))
+    for i, (w, a, b, _, _) in enumerate(words):  # "فجر الخميس": dawn, not "he detonated"
+        if w in DAWN and i + 1 < len(words) and words[i + 1][0] in LIGHT_WORDS | {"امس", "اليوم"}:
+            found = [f for f in found if not (f[1] == a and f[2] == b)]
     found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
     taken, out = [], []
     for trig, a, b in found:

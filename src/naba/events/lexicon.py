@@ -67,6 +67,7 @@ class Lexicon:
     agents: dict[str, str]  # sector word -> CAMEO agent code
     modality: dict[str, str]  # word -> negation | denial | hedge
     excluded: frozenset[str] = frozenset()  # words that look like a trigger form but are not ("وزاره")
+    excluded_phrases: tuple[re.Pattern, ...] = ()  # phrases whose trigger words are no event ("رفض الكشف عن اسمه")
 
 
 def _adjectives(name: str) -> set[str]:
@@ -87,11 +88,15 @@ def _adjectives(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, Trigger] = {}
-    phrases, excluded = [], set()
+    phrases, excluded, excluded_phrases = [], set(), []
     for typ, group, kind, forms in read_tsv(DATA, "triggers.tsv"):
         trig = Trigger(typ, group, kind)
         if kind == "x":
             excluded |= set(_n(forms).split())
+        elif kind == "xp":
+            for ph in forms.split("|"):  # "*" stands for up to three words
+                pat = r"\s+".join(r"(?:\S+\s+){0,2}\S+" if w == "*" else re.escape(w) for w in _n(ph).split())
+                excluded_phrases.append(re.compile(rf"(?<!\w)[وف]?{pat}(?!\w)"))
         elif kind == "p":
             for ph in forms.split("|"):
                 pat = r"\s+".join(re.escape(w) for w in _n(ph).split())
@@ -120,7 +125,7 @@ def lexicon() -> Lexicon:
     agents = {_n(w): code for code, w in read_tsv(DATA, "agents.tsv")}
     modality = {_n(w): role for role, w in read_tsv(DATA, "modality.tsv")}
     return Lexicon(words, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
-                   modality, frozenset(excluded))
+                   modality, frozenset(excluded), tuple(excluded_phrases))
 
 
 CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",

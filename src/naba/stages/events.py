@@ -2,7 +2,9 @@
 
 Uses the record's mentions (entities stage), times (times stage) and statements (an event inside a
 hedged statement is hedged) when they are there; works from its own actor lexicon when they are
-not. The work is in :mod:`naba.events`.
+not. Each event carries ``attrs["confidence"]`` from the learned event filter
+(:mod:`naba.models.events`) and, for ASSAULT and PROTEST, ``attrs["specific"]`` (a real, specific
+event by the filter's tuned threshold); nothing is dropped by it. The work is in :mod:`naba.events`.
 """
 
 from __future__ import annotations
