@@ -111,3 +111,14 @@ def test_eval_html_on_shared_pages(shared_data):
     for source, s in summary["per_source"].items():
         assert s["pass_rate"] == 1.0, (source, [p for p in pages if not p["passed"]])
     json.dumps(summary)  # the CLI prints it as its last line
+
+
+def test_page_read_also_block_goes_to_related(page_record):
+    # the "إقرأ أيضاً" block that trafilatura drops: its headlines and links are kept as teasers
+    assert [r["text"] for r in page_record.related] == [
+        "سلطان صلاح يشارك بـ«حارة القبة» في رمضان المقبل",
+        "يكبرها بـ10 سنوات..تفاصيل قصة حب كارمن سليمان ومصطفى جاد",
+        "صناع «خليك فولاذي» يكشفون كواليس خلطة تامر حسني في الألبوم الجديد"]
+    assert all(r["url"].startswith("https://akhbarelyom.com/news/newdetails/") for r in page_record.related)
+    # the "الأكثر قراءة" (most read) block is chrome, not teasers of this article
+    assert not any("حطب" in r["text"] for r in page_record.related)

@@ -70,7 +70,80 @@ def extract(html: str, url: str | None = None) -> dict:
         "url": d.get("url") or url,
         "date": find_date(html, url),
         "description": d.get("description"),
+        "related": related_links(html, d.get("url") or url),
     }
+
+
+_MARKER_HINT_RE = re.compile(r"[اإ]قر[أا]\s*[أا]يض|ذات صل|قد يهمك|شاهد\s*[أا]يض")
+MAX_RELATED = 10
+
+
+def related_links(html: str, url: str | None = None) -> list[dict]:
+    """Teased headlines of a page's "إقرأ أيضاً" block: the links after an element whose whole
+    text is a teaser marker (``arabic/data/teasers.tsv``), in the nearest enclosing block that
+    has any (trafilatura drops the block with the rest of the page chrome)."""
+    if not _MARKER_HINT_RE.search(html):
+        return []
+    from urllib.parse import urljoin
+
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # lxml rejects some odd documents; no teasers then
+        return []
+    markers = _teaser_markers()
+    order = None
+    out: list[dict] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el):
+            continue  # a marker is a leaf element ("<span>إقرأ أيضاً</span>")
+        text = " ".join(_norm(el.text_content()).split()).rstrip(":： ")
+        if not text or len(text) > 30 or not any(
+                (m := rx.match(text)) and not (m.groups() and m.group(1)) for rx in markers):
+            continue
+        if order is None:
+            order = {e: i for i, e in enumerate(tree.iter())}
+        links = _links_after(el, order)
+        for a in links:
+            headline = " ".join((a.text_content() or a.get("title") or "").split())
+            href = a.get("href")
+            if _is_headline(headline) and all(r["text"] != headline for r in out):
+                out.append({"text": headline, "url": urljoin(url or "", href) if href else None})
+            if len(out) >= MAX_RELATED:
+                return out
+    return out
+
+
+_YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _is_headline(text: str) -> bool:
+    """Three words or more, and not a date line ("ديسمبر 25, 2020") or a "read more" link."""
+    words = text.split()
+    return len(words) >= 3 and not (len(words) <= 4 and _YEAR_RE.search(text))
+
+
+def _links_after(marker, order: dict) -> list:
+    """Links after ``marker`` in the nearest of its first four ancestors that has any."""
+    pos = order[marker]
+    node = marker
+    for _ in range(4):
+        node = node.getparent()
+        if node is None:
+            return []
+        links = [a for a in node.iter("a") if order.get(a, -1) > pos
+                 and len((a.text_content() or "").split()) >= 3]
+        if links:
+            return links
+    return []
+
+
+def _teaser_markers() -> tuple[re.Pattern, ...]:
+    """The teaser patterns of ``teasers.tsv`` that match a marker with nothing after it."""
+    from ..stages.clean import _teasers
+
+    return _teasers()
 
 
 _TITLE_SPLIT_RE = re.compile(r"\s+(?:[-|–—]|::)\s+")

@@ -75,6 +75,7 @@ def _from_html(doc: str, meta: dict, found: dict | None = None) -> Record:
     rec.title, rec.author, rec.url = ex["title"], ex["author"], ex["url"]
     rec.outlet = ex["sitename"]
     rec.published = ex["date"]
+    rec.related = list(ex.get("related") or [])
     if ex.get("description"):
         rec.meta["description"] = ex["description"]
     return _finish(rec, {**(found or {}), **meta})
