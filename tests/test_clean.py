@@ -151,3 +151,16 @@ def test_title_entities_control_chars_and_zero_width_between_spaces():
     assert rec.title == "توزيع “موسوعة خطب الجمعة” على الخطباء"
     assert rec.text == ("أدنى متوسط شهري منذ أواخر عام 2009 نظرا إلى الانخفاض.\n\n"
                         "مدير الجمعية وأعضاء الجمعية في المنطقة.")
+
+
+def test_publication_date_from_dateline_only_when_metadata_has_none():
+    # SPA (saudinewsnet:14106): dateline, body, sign-off, time stamp; SaudiNewsNet has no date
+    doc = {"id": "was", "title": "نائب العاهل البحريني يجري اتصالًا هاتفيًا",
+           "text": " المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n " + BODY + "\n // انتهى //\n 19:52 ت م "}
+    rec = naba.analyze(doc, stages=("clean",))
+    assert rec.published == "2015-08-10" and rec.meta["published_from"] == "dateline"
+    assert [r["reason"] for r in rec.removed] == ["signoff", "signoff"]
+    assert naba.analyze({**doc, "date": "2015-08-11"}, stages=("clean",)).published == "2015-08-11"
+    # a date inside a body sentence is not a dateline
+    story = {"id": "s", "title": "ذكرى", "text": "توفيت الفنانة في 23 أبريل 1966 بعد رحلة مع المرض.\n" + BODY}
+    assert naba.analyze(story, stages=("clean",)).published is None

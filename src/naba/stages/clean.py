@@ -10,7 +10,8 @@ What it does, in order:
    equal to the abstract stays: the abstract is metadata, the lead is the story);
 3. words broken to evade filters ("محـ.ـاربة") repaired, kashida inside words removed
    ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept; every repair listed in ``meta["repairs"]``;
-4. the title taken from the first line when the input had none;
+4. the title taken from the first line when the input had none; the publication date taken
+   from a dateline in the first lines when the metadata had none;
 5. paragraphs laid out (joined by a blank line) and typed heading/body.
 
 After this stage ``record.text`` never changes. Not for: sentence splitting (``segment``).
@@ -26,6 +27,7 @@ from ..arabic import charsets as cs
 from ..arabic.normalize import normalize
 from ..arabic.resources import data_lines, data_tsv
 from ..errors import NoArticleText
+from ..inputs.dates import parse_arabic_date
 from ..record import Paragraph, Record
 
 L = cs.ARABIC_LETTER_CLASS
@@ -42,6 +44,7 @@ _DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF" + _CONTRO
 _URL_RE = re.compile(r"https?://\S+")
 _HEADING_END = tuple(".!?؟:،,;؛…\"”»)")
 MAX_HEADING_WORDS = 14
+MAX_DATELINE_WORDS = 14  # "المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"
 MIN_DUPLICATE_WORDS = 6  # shorter repeated lines are refrains, list labels, dates: kept
 MAX_HEADING_COMMA_WORDS = 6  # a longer line with a comma is a sentence, not a heading
 MIN_WORDS_AFTER_HEADING = 8
@@ -244,10 +247,26 @@ def run(record: Record) -> Record:
         record.title = kept.pop(0)
     if not kept:
         raise NoArticleText("no article text left after removing boilerplate")
+    if not record.published:
+        date = dateline_date(kept)
+        if date:
+            record.published = date
+            record.meta["published_from"] = "dateline"
     _layout(record, kept)
     if repairs:
         record.meta["repairs"] = repairs
     return record
+
+
+def dateline_date(lines: list[str]) -> str | None:
+    """The date of a dateline among the first two lines (short, a day, a month name and a year:
+    "المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"), for texts whose metadata has none."""
+    for line in lines[:2]:
+        if len(line.split()) <= MAX_DATELINE_WORDS and not line.rstrip().endswith((".", "؟", "!", "،")):
+            date = parse_arabic_date(line)
+            if date:
+                return date
+    return None
 
 
 def _is_title_line(line: str) -> bool:
