@@ -138,7 +138,8 @@ def test_teaser_list_without_blank_line_stops_at_body():
 def test_teaser_headline_taken_as_written():
     # france24: "للمزيد: ..." (also with a dash)
     for line in ("للمزيد: ضربات جوية تستهدف مطار التيفور العسكري السوري",
-                 "للمزيد - ضربات جوية تستهدف مطار التيفور العسكري السوري"):
+                 "للمزيد - ضربات جوية تستهدف مطار التيفور العسكري السوري",
+                 "قد يهمك/ ضربات جوية تستهدف مطار التيفور العسكري السوري"):  # CNN writes "قد يهمك/"
         rec = naba.analyze({"id": "f", "title": "ت", "text": BODY + "\n" + line}, stages=("clean",))
         assert [r["text"] for r in rec.related] == ["ضربات جوية تستهدف مطار التيفور العسكري السوري"]
 
