@@ -13,12 +13,17 @@ def test_obfuscated_word_repaired_and_reported():
 
 
 def test_inword_kashida_removed_prefix_kashida_kept():
-    assert repair_words("المعاهـد وجــودت", []) == "المعاهد وجودت"
+    repairs = []
+    assert repair_words("المعاهـد وجــودت", repairs) == "المعاهد وجودت"
+    assert repairs == [{"from": "المعاهـد", "to": "المعاهد", "reason": "kashida"},
+                       {"from": "وجــودت", "to": "وجودت", "reason": "kashida"}]
     assert repair_words("بـ7 مليارات لـ\"العربية.نت\"", []) == "بـ7 مليارات لـ\"العربية.نت\""
 
 
 def test_zero_width_inside_word_removed():
-    assert repair_words("مح\u200bاربة", []) == "محاربة"
+    repairs = []
+    assert repair_words("مح\u200bاربة والمعاهـد", repairs) == "محاربة والمعاهد"
+    assert [r["reason"] for r in repairs] == ["obfuscated", "kashida"]  # a plain kashida word is no evasion
 
 
 def test_boilerplate_kinds():

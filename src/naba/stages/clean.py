@@ -9,7 +9,8 @@ What it does, in order:
    copy of the abstract and a repeated line of six words or more are removed (a lead paragraph
    equal to the abstract stays: the abstract is metadata, the lead is the story);
 3. words broken to evade filters ("محـ.ـاربة") repaired, kashida inside words removed
-   ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept; every repair listed in ``meta["repairs"]``;
+   ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept; every repair listed in ``meta["repairs"]``
+   (reason "obfuscated" or "kashida");
 4. the title taken from the first line when the input had none; the publication date taken
    from a dateline in the first lines when the metadata had none;
 5. paragraphs laid out (joined by a blank line) and typed heading/body.
@@ -36,6 +37,7 @@ _ZW = "\u200B\u200C\u200D\u2060\u00AD"
 _OBFUSCATION_RE = re.compile(
     f"(?<=[{L}])(?:\u0640+[.·•*_\\-]+\u0640*|\u0640*[.·•*_\\-]+\u0640+|[{_ZW}]+)(?=[{L}])")
 _INWORD_KASHIDA_RE = re.compile(f"(?<=[{L}{cs.DIACRITICS}])\u0640+(?=[{L}])")
+_KASHIDA_WORD_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}]*\u0640[{cs.ARABIC_WORD_CLASS}]*")
 _WORD_AROUND_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}.·•*_\\-{_ZW}]+")
 _SPACES_RE = re.compile(f"[ \t{cs.SPACES}]+")
 # Bidi marks, BOMs and control characters other than tab/newline ("\x1a" in SaudiNewsNet texts).
@@ -91,24 +93,38 @@ def fix_characters(text: str) -> str:
 
 
 def repair_words(line: str, repairs: list[dict]) -> str:
-    """Join words broken by kashida+dots or zero-width characters; drop in-word kashida."""
+    """Join words broken by kashida+dots or zero-width characters ("obfuscated"); drop in-word
+    kashida ("kashida"). Each repaired word is listed once in ``repairs``."""
     if "\u0640" not in line and not any(c in line for c in _ZW):
         return line
+
+    def report(word: str, fixed: str, reason: str) -> None:
+        if reason == "obfuscated":
+            first_break = next((i for i, c in enumerate(word) if c == "\u0640" or c in ".·•*_-" + _ZW), 0)
+            if word[0] in "وفبلك" and first_break >= 3:  # report the word without its proclitic
+                word, fixed = word[1:], fixed[1:]
+        if not any(r["from"] == word for r in repairs):
+            repairs.append({"from": word, "to": fixed, "reason": reason})
+
     if _OBFUSCATION_RE.search(line):
         def fix(m: re.Match) -> str:
             word = m.group()
+            if not _OBFUSCATION_RE.search(word):
+                return word  # plain kashida words are handled below
             fixed = _INWORD_KASHIDA_RE.sub("", _OBFUSCATION_RE.sub("", word))
-            if fixed != word:
-                shown_from, shown_to = word, fixed
-                first_break = next((i for i, c in enumerate(word) if c == "\u0640" or c in ".·•*_-" + _ZW), 0)
-                if word[0] in "وفبلك" and first_break >= 3:  # report the word without its proclitic
-                    shown_from, shown_to = word[1:], fixed[1:]
-                repairs.append({"from": shown_from, "to": shown_to, "reason": "obfuscated"})
+            report(word, fixed, "obfuscated")
             return fixed
 
         line = _WORD_AROUND_RE.sub(fix, line)
     if "\u0640" in line:
-        line = _INWORD_KASHIDA_RE.sub("", line)
+        def unstretch(m: re.Match) -> str:
+            word = m.group()
+            fixed = _INWORD_KASHIDA_RE.sub("", word)
+            if fixed != word:
+                report(word, fixed, "kashida")
+            return fixed
+
+        line = _KASHIDA_WORD_RE.sub(unstretch, line)
     return "".join(c for c in line if c not in _ZW)
 
 
