@@ -1,5 +1,7 @@
 """HTML -> main text and metadata, with trafilatura (text, title, author, site, url) and htmldate
-(publication date from the page's metadata and markup; never from a copyright footer).
+(publication date from the page's metadata and markup; never from a copyright footer), plus what
+they miss on Arabic pages: datelines with Arabic month names in date meta tags and date-classed
+elements, the site name in ``<title>``, and the teasers of the "إقرأ أيضاً" block.
 
 Not for: cleaning the text (that is :mod:`naba.stages.clean`, which runs on this output too).
 """
@@ -12,11 +14,6 @@ from ..errors import NoArticleText, TruncatedInput
 
 _OPEN_RE = re.compile(r"<\s*(html|body)\b", re.I)
 _CLOSE_RE = re.compile(r"</\s*(html|body)\s*>", re.I)
-HTML_SNIFF_RE = re.compile(
-    r"^\s*(<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<!--)|<(p|div|article|span|a|br|h[1-6])\b[^>]*>",
-    re.I)
-
-
 _HTML_START_RE = re.compile(
     r"\s*(?:<!--.*?-->\s*)*(<!doctype\s+html|<html\b|<head\b|<\?xml)", re.I | re.S)
 _HTML_TAG_RE = re.compile(r"</?(p|div|article|span|a|br|h[1-6]|table|li|ul|meta|title|link|script)\b[^>]*>", re.I)
@@ -48,7 +45,8 @@ def check_complete(html: str) -> None:
 
 
 def extract(html: str, url: str | None = None) -> dict:
-    """Main text and metadata of a page: ``{text, title, author, sitename, url, date, description}``."""
+    """Main text and metadata of a page: ``{text, title, author, sitename, url, date, description,
+    related}`` (``related``: the teasers of its "إقرأ أيضاً" block)."""
     import trafilatura  # heavy import kept lazy for text-only use
 
     check_complete(html)
