@@ -92,7 +92,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
                 c[1] += pred and not gold
                 c[2] += gold and not pred
             sp = spans.get((typ, r["id"]))
-            if gold and pred and sp:
+            if gold and evs and sp:
                 for key, role, acc_ in (("source_gold", "actor", act[p]), ("target_gold", "target", tgt[p])):
                     g = _words(sp.get(key) or "")
                     if g:

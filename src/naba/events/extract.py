@@ -31,6 +31,7 @@ PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "ب�
 PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
+STILL = frozenset({"زال", "يزال", "تزال", "زالت", "يزالون", "زالوا", "يبرح", "تبرح"})
 DAWN = frozenset({"فجر", "وفجر"})
 HAPPEN_VERBS = frozenset({"يتم", "تتم", "يحدث", "تحدث", "يجر", "تجر", "يقع", "تقع", "يكن", "تكن", "يبدا", "تبدا"})
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
@@ -87,10 +88,10 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
         if any(v in lx.excluded for v in variants):
             continue
         for v in variants:
-            trig = lx.words.get(v)
+            # with the article a word is a noun: "القصف" is a trigger, "للطالبة" (the student) is not طالب+ه
+            article = len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل"))
+            trig = (lx.nouns if article else lx.words).get(v)
             if trig:
-                if trig.kind in ("v", "w") and len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل")):
-                    trig = Trigger(trig.type, trig.group, "n")  # "القصف": with the article it is a noun
                 found.append((trig, a, b))
                 break
     for rx in lx.excluded_phrases:
@@ -335,7 +336,9 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     lx = lexicon()
     text = record.text
     near = _prefix_before(text, f.start, 14)[-2:]
-    negated = any(w in lx.modality and lx.modality[w] == "negation" for w in near)
+    # "لا تزال الانتقادات توجه": "still", not a negation
+    negated = any((lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation"))
+                  and not (i + 1 < len(near) and near[i + 1] in STILL) for i, w in enumerate(near))
     if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
         nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
         negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"

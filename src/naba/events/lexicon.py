@@ -60,6 +60,7 @@ def noun_forms(noun: str) -> set[str]:
 @dataclass(frozen=True)
 class Lexicon:
     words: dict[str, Trigger]  # single-word trigger forms
+    nouns: dict[str, Trigger]  # the noun forms among them (kinds n, a): what a word with the article can be
     phrases: tuple[tuple[re.Pattern, Trigger], ...]  # multi-word triggers
     countries: dict[str, str]  # name or adjective (with/without ال) -> ISO3
     adjectives: frozenset[str]  # the nationality-adjective forms among ``countries``
@@ -88,6 +89,7 @@ def _adjectives(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
     phrases, excluded, excluded_phrases = [], set(), []
     for typ, group, kind, forms in read_tsv(DATA, "triggers.tsv"):
         trig = Trigger(typ, group, kind)
@@ -111,6 +113,8 @@ def lexicon() -> Lexicon:
             for w in _n(forms).split():
                 for f in (noun_forms(w) if kind in ("n", "a") else {w}):
                     words.setdefault(f, trig)
+                    if kind in ("n", "a"):
+                        nouns.setdefault(f, trig)
     countries, names, adjectives, bare = {}, {}, set(), set()
     for code, variants in read_tsv(DATA, "countries.tsv"):
         for i, v in enumerate(variants.split("|")):
@@ -124,7 +128,7 @@ def lexicon() -> Lexicon:
                 countries.setdefault(f, code)
     agents = {_n(w): code for code, w in read_tsv(DATA, "agents.tsv")}
     modality = {_n(w): role for role, w in read_tsv(DATA, "modality.tsv")}
-    return Lexicon(words, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
+    return Lexicon(words, nouns, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
                    modality, frozenset(excluded), tuple(excluded_phrases))
 
 
