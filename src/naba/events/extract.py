@@ -19,11 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models.events import filter as event_filter
-from ..models.events.features import words_with_offsets
 from ..record import Event, Record
 from ..times.grammar import normalized_with_offsets
-from .lexicon import Trigger, lexicon, strip_variants
+from .lexicon import Trigger, cues, lexicon, strip_variants
 
 _WORD_RE = re.compile(r"\w+")
 _SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
@@ -31,13 +29,7 @@ PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "ب�
 PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
-STILL = frozenset({"زال", "يزال", "تزال", "زالت", "يزالون", "زالوا", "يبرح", "تبرح"})
-DAWN = frozenset({"فجر", "وفجر"})
-HAPPEN_VERBS = frozenset({"يتم", "تتم", "يحدث", "تحدث", "يجر", "تجر", "يقع", "تقع", "يكن", "تكن", "يبدا", "تبدا"})
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
-# words that may stand between a verb and its subject: time words, قد, the object pronoun's carrier
-LIGHT_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر", "قد", "ايضا", "اول", "من",
-                         "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي"})
 
 
 @dataclass(slots=True)
@@ -100,7 +92,7 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
             found = [f for f in found if not (f[1] < b and a < f[2])]
     words = list(_tokens(norm, offs))
     for i, (w, a, b, _, _) in enumerate(words):  # "فجر الخميس": dawn, not "he detonated"
-        if w in DAWN and i + 1 < len(words) and words[i + 1][0] in LIGHT_WORDS | {"امس", "اليوم"}:
+        if w in cues()["dawn"] and i + 1 < len(words) and words[i + 1][0] in cues()["light"]:
             found = [f for f in found if not (f[1] == a and f[2] == b)]
     found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
     taken, out = [], []
@@ -226,12 +218,11 @@ def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
     return normalized_with_offsets(text[max(0, pos - chars):pos])[0].split()
 
 
-COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 
 
 def _complementizer(text: str, a: int, b: int) -> bool:
     """Whether an "إن/أن" (that) stands between offsets a and b: the start of reported speech."""
-    return any(w in COMPLEMENTIZERS for w in normalized_with_offsets(text[a:b])[0].split())
+    return any(w in cues()["complementizer"] for w in normalized_with_offsets(text[a:b])[0].split())
 
 
 def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -> None:
@@ -267,7 +258,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
               and not (c.type == "LOC" and not c.is_country)
               and found.trig.kind != "r" and (nominal or not c.adjective)
               # a verb's subject follows it at once ("طلب لقاء الخامنئي": الخامنئي is not the subject)
-              and (nominal or all(w in LIGHT_WORDS for w in _WORD_RE.findall(
+              and (nominal or all(w in cues()["light"] for w in _WORD_RE.findall(
                   normalized_with_offsets(text[found.end:c.start])[0])))]
     after = [c for c in after if not c.adjective or (direct and c is direct[0])]
     gap_words = _prefix_before(text, direct[0].start, direct[0].start - found.end) if direct else []
@@ -338,11 +329,11 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     near = _prefix_before(text, f.start, 14)[-2:]
     # "لا تزال الانتقادات توجه": "still", not a negation
     negated = any((lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation"))
-                  and not (i + 1 < len(near) and near[i + 1] in STILL) for i, w in enumerate(near))
+                  and not (i + 1 < len(near) and near[i + 1] in cues()["still"]) for i, w in enumerate(near))
     if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
         nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
         negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"
-                              and nxt[0] not in ("ما", "دون", "بدون") and nxt[1] in HAPPEN_VERBS)
+                              and nxt[0] not in ("ما", "دون", "بدون") and nxt[1] in cues()["happen"])
     earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
     earlier = earlier[-12:]
     negated = negated or any(lx.modality.get(v) == "denial" for w in earlier for v in strip_variants(w))
@@ -410,8 +401,10 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
-def confidences(record: Record, found: list[Found]) -> list[tuple[float, float] | None]:
-    """(probability, threshold) of each trigger from the event filter model, None without it."""
+def confidences(record: Record, found: list[Found]) -> list[tuple[float, float, bool] | None]:
+    """(probability, threshold, own model) of each trigger from the event filter, None without it."""
+    from ..models.events import filter as event_filter  # here: the model's features read this package's lexicon
+    from ..models.events.features import words_with_offsets
     if not event_filter.available():
         return [None] * len(found)
     out, words = [], {}
@@ -420,8 +413,9 @@ def confidences(record: Record, found: list[Found]) -> list[tuple[float, float] 
         sentence = record.text[s0:s1]
         if f.sent not in words:
             words[f.sent] = words_with_offsets(sentence)
-        out.append(event_filter.score(sentence, f.start - s0, f.end - s0, f.trig.type, f.trig.group,
-                                      f.trig.kind, words[f.sent]))
+        p, threshold = event_filter.score(sentence, f.start - s0, f.end - s0, f.trig.type, f.trig.group,
+                                          f.trig.kind, words[f.sent])
+        out.append((p, threshold, f.trig.type in event_filter.load()))
     return out
 
 
@@ -450,7 +444,7 @@ def extract(record: Record) -> list[Event]:
                  "location_key": _key(t, loc)}
         if c is not None:
             attrs["confidence"] = round(c[0], 3)
-            if f.trig.type in event_filter.TRAINED:
+            if c[2]:  # the type has its own weights and a tuned threshold
                 attrs["specific"] = c[0] >= c[1]
         if _code(actor):
             attrs["actor_code"] = _code(actor)

@@ -132,6 +132,12 @@ def lexicon() -> Lexicon:
                    modality, frozenset(excluded), tuple(excluded_phrases))
 
 
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Context word sets by role, from ``cues.tsv`` (normalized)."""
+    return {role: frozenset(_n(words).split()) for role, words in read_tsv(DATA, "cues.tsv")}
+
+
 CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
            "وب", "ول", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
 

@@ -13,15 +13,10 @@ from __future__ import annotations
 import re
 
 from ...arabic.normalize import normalize
+from ...events.lexicon import cues
 
 _WORD_RE = re.compile(r"\w+")
 _PREFIXES = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وس", "و", "ف", "ب", "ل")
-NEGATION = frozenset({"لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "ما", "غير"})
-FUTURE = frozenset({"سوف", "سي", "ست", "لن", "سيتم", "ستتم", "قد", "يمكن", "قد", "ربما"})
-CONDITION = frozenset({"اذا", "لو", "ان", "لئلا", "حال", "تحسبا", "لمنع", "منع", "يجب", "ينبغي", "يخشي", "خشيه"})
-SPEECH = frozenset({"قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "اضاف", "اضافت"})
-TIME = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر", "السبت", "الاحد", "الاثنين",
-                  "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "يوم", "اول", "الماضي", "الماضيه"})
 WINDOW = 4
 
 
@@ -69,18 +64,19 @@ def trigger_features(sentence: str, start: int, end: int, group: str, kind: str,
             f.append(f"L{min(d, 3)}={stems[i0 - d]}")
         if i1 + d < len(toks):
             f.append(f"R{min(d, 3)}={stems[i1 + d]}")
+    cue = cues()
     left = set(toks[max(0, i0 - 3):i0])
     before = set(toks[max(0, i0 - 12):i0])
-    if left & NEGATION:
+    if left & cue["filter_negation"]:
         f.append("neg")
-    if left & FUTURE:
+    if left & cue["filter_future"]:
         f.append("modal")
-    if before & CONDITION:
+    if before & cue["filter_condition"]:
         f.append("cond")
-    if before & SPEECH:
+    if before & cue["filter_speech"]:
         f.append("speech")
     sent_words = set(toks)
-    if sent_words & TIME:
+    if sent_words & cue["filter_time"]:
         f.append("time")
     if any(w.isdigit() for w in toks):
         f.append("num")

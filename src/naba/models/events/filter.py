@@ -21,7 +21,6 @@ from ...errors import ModelError
 from .features import generic, trigger_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "events_filter.json"
-TRAINED = frozenset({"ASSAULT", "PROTEST"})  # types with their own weights and threshold
 
 
 @dataclass(frozen=True)
