@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -95,8 +94,7 @@ class Sources:
     @staticmethod
     def _jsonl(path: Path, raw: BinaryIO) -> Iterator[Item]:
         stream: BinaryIO = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
-        for lineno, line in enumerate(io.BufferedReader(stream, 1 << 20)
-                                      if stream is not raw else stream, 1):
+        for lineno, line in enumerate(stream, 1):
             line = line.strip()
             if line:
                 yield Item(sha1(line), f"{path}:{lineno}", "json", line)
