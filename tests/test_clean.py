@@ -100,7 +100,6 @@ CORPUS_BOILERPLATE = [
     ("نشر هذا المقال بالتعاون مع موقع التوظيف الإلكتروني بيت.كوم", "credit"),  # CNN
     ("...المزيد", "more"),  # aawsat
     ("لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...", "link-prompt"),  # france24
-    ("Next Previous عين اليوم – واس", "navigation"),  # 3alyoum
 ]
 
 # Real sentences near those patterns that must stay.
@@ -170,3 +169,18 @@ def test_publication_date_from_dateline_only_when_metadata_has_none():
     # a date inside a body sentence is not a dateline
     story = {"id": "s", "title": "ذكرى", "text": "توفيت الفنانة في 23 أبريل 1966 بعد رحلة مع المرض.\n" + BODY}
     assert naba.analyze(story, stages=("clean",)).published is None
+
+
+def test_chrome_glued_into_lines_is_cut():
+    # alweeam: every article ends with "رابط الخبر بصحيفة الوئام: <title>" in its last line
+    # 3alyoum: "سمات <tags>" after the last sentence and "Next Previous" before the first
+    # sabq: "<name>- سبق- <city>:" before the first sentence
+    text = ("Next Previous عبدالله البرقاوي- سبق- الرياض: أعلن مطار الملك خالد الدولي عودة الرحلة إلى الرياض.\n"
+            "ومن أبرز سمات الرحلة أنها تأخرت ساعتين بسبب عطل فني.\n"
+            "وقال المتحدث إن الركاب بخير. سمات مطار الملك خالد الخطوط الكورية\n"
+            "وأضاف أن التحقيق جار. (أ ف ب) رابط الخبر بصحيفة الوئام: عودة رحلة إلى مطار الملك خالد")
+    rec = naba.analyze({"id": "i", "title": "عودة رحلة", "text": text}, stages=("clean",))
+    assert rec.text == ("أعلن مطار الملك خالد الدولي عودة الرحلة إلى الرياض.\n\n"
+                        "ومن أبرز سمات الرحلة أنها تأخرت ساعتين بسبب عطل فني.\n\n"
+                        "وقال المتحدث إن الركاب بخير.\n\nوأضاف أن التحقيق جار.")
+    assert sorted(r["reason"] for r in rec.removed) == ["byline", "credit", "navigation", "promo-link", "tags"]

@@ -4,7 +4,8 @@ What it does, in order:
 1. characters: HTML entities unescaped, CRLF, BOMs, bidi marks and odd spaces fixed;
 2. lines classified against data files (``arabic/data/boilerplate.tsv``, ``teasers.tsv``,
    ``navigation_exact.txt``): site chrome, share/app-promotion lines, agency sign-offs,
-   disclaimers go to ``record.removed`` with their reason; "اقرأ أيضاً" teasers to
+   disclaimers go to ``record.removed`` with their reason, and so does chrome glued into a
+   line (``boilerplate_inline.tsv``: tag lists, promo links, byline prefixes); "اقرأ أيضاً" teasers to
    ``record.related``; bylines before the body; a first line repeating the title, a cut-off
    copy of the abstract and a repeated line of six words or more are removed (a lead paragraph
    equal to the abstract stays: the abstract is metadata, the lead is the story);
@@ -68,6 +69,23 @@ def _boilerplate() -> tuple[tuple[str, re.Pattern, bool], ...]:
     """(reason, pattern, only before the first kept line) rows of ``boilerplate.tsv``."""
     return tuple((row[0], _pattern(row[1]), len(row) > 2 and row[2] == "first")
                  for row in data_tsv("boilerplate.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _inline() -> tuple[tuple[str, re.Pattern], ...]:
+    """(reason, pattern) rows of ``boilerplate_inline.tsv`` (matched on the line as written)."""
+    return tuple((row[0], re.compile(row[1])) for row in data_tsv("boilerplate_inline.tsv"))
+
+
+def cut_inline(line: str, removed: list[dict]) -> str:
+    """The line without boilerplate glued into it (a tag list, a promo link, a byline prefix);
+    each cut goes to ``removed``."""
+    for reason, rx in _inline():
+        m = rx.search(line)
+        if m and m.group().strip():
+            removed.append({"text": m.group().strip(), "reason": reason})
+            line = (line[:m.start()] + " " + line[m.end():]).strip()
+    return line
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +234,9 @@ def run(record: Record) -> Record:
         if not line:
             if teasers_taken:
                 pending_teaser = 0
+            continue
+        line = cut_inline(line, record.removed)
+        if not line:
             continue
         verdict, detail = classify(line, at_start=not kept)
         if verdict == "keep" and pending_teaser and _is_teaser_headline(line):
