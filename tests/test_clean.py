@@ -174,7 +174,7 @@ def test_publication_date_from_dateline_only_when_metadata_has_none():
 def test_chrome_glued_into_lines_is_cut():
     # alweeam: every article ends with "رابط الخبر بصحيفة الوئام: <title>" in its last line
     # 3alyoum: "سمات <tags>" after the last sentence and "Next Previous" before the first
-    # sabq: "<name>- سبق- <city>:" before the first sentence
+    # sabq: "<name>- سبق- <city>:" before the first sentence; okaz: share buttons before it
     text = ("Next Previous عبدالله البرقاوي- سبق- الرياض: أعلن مطار الملك خالد الدولي عودة الرحلة إلى الرياض.\n"
             "ومن أبرز سمات الرحلة أنها تأخرت ساعتين بسبب عطل فني.\n"
             "وقال المتحدث إن الركاب بخير. سمات مطار الملك خالد الخطوط الكورية\n"
@@ -184,3 +184,6 @@ def test_chrome_glued_into_lines_is_cut():
                         "ومن أبرز سمات الرحلة أنها تأخرت ساعتين بسبب عطل فني.\n\n"
                         "وقال المتحدث إن الركاب بخير.\n\nوأضاف أن التحقيق جار.")
     assert sorted(r["reason"] for r in rec.removed) == ["byline", "credit", "navigation", "promo-link", "tags"]
+    okaz = naba.analyze({"id": "o", "title": "ت", "text": "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + BODY},
+                        stages=("clean",))
+    assert okaz.text == BODY and okaz.removed[0]["reason"] == "share"
