@@ -47,6 +47,7 @@ def test_page_boilerplate_gone(page_record):
 
 def test_page_title_without_site_name(page_record):
     assert page_record.title == "36 عامًا.. سر رحيل نعيمة عاكف في سن مبكر"
+    assert page_record.outlet == "akhbarelyom.com"  # trafilatura gives the site's URL as its name
 
 
 def test_page_date_from_arabic_dateline(page_record, page_html):

@@ -64,7 +64,7 @@ def extract(html: str, url: str | None = None) -> dict:
         "text": text,
         "title": clean_title(d.get("title"), d.get("sitename"), text),
         "author": _clean_author(d.get("author")),
-        "sitename": d.get("sitename"),
+        "sitename": _clean_sitename(d.get("sitename")),
         "url": d.get("url") or url,
         "date": find_date(html, url),
         "description": d.get("description"),
@@ -171,6 +171,13 @@ def _norm(s: str) -> str:
     from ..arabic.normalize import normalize
 
     return " ".join(normalize(s).split())
+
+
+def _clean_sitename(name: str | None) -> str | None:
+    """trafilatura sometimes gives the site's URL as its name: keep the host ("akhbarelyom.com")."""
+    if name and re.match(r"https?://", name):
+        return re.sub(r"^https?://(www\.)?", "", name).strip("/") or None
+    return name
 
 
 def _clean_author(author: str | None) -> str | None:
