@@ -8,7 +8,7 @@ seed, and runs each through ``naba.analyze`` (all stages unless ``--stages``). A
 named naba error (empty text, not Arabic...) is fine and counted by its code; any other exception
 is a crash and is listed with the article id. Reported: crashes, rejections by code, and the
 count of each kind of removal (``removed`` reasons), teasers (``related``), repaired words,
-completed abstracts, headings. Exit status 1 when anything crashed. The last line is one JSON
+completed abstracts, leads equal to the abstract (kept in the text), headings. Exit status 1 when anything crashed. The last line is one JSON
 object.
 """
 
@@ -60,6 +60,7 @@ def run(articles: list[dict], stages: tuple[str, ...] | None) -> dict:
         counts["related"] += len(rec.related)
         counts["repaired_words"] += len(rec.meta.get("repairs", []))
         counts["abstract_completed"] += bool(rec.meta.get("abstract_completed"))
+        counts["abstract_is_lead"] += bool(rec.meta.get("abstract_in_text"))
         counts["headings"] += len(rec.headings)
         counts["docs_with_removals"] += bool(rec.removed)
         bad = check_spans(rec)
@@ -97,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     for reason, n in result["removed"].items():
         print(f"  {reason:20s} {n}")
     print(f"related teasers: {result.get('related', 0)}, repaired words: {result.get('repaired_words', 0)}, "
-          f"abstracts completed: {result.get('abstract_completed', 0)}, headings: {result.get('headings', 0)}")
+          f"abstracts completed: {result.get('abstract_completed', 0)}, abstract = lead paragraph (kept): "
+          f"{result.get('abstract_is_lead', 0)}, headings: {result.get('headings', 0)}")
     print(json.dumps(result, ensure_ascii=False))
     return 1 if result["crashes"] else 0
 

@@ -47,6 +47,7 @@ def test_repeated_title_removed_lead_equal_to_abstract_kept():
     rec = naba.analyze(doc, stages=("clean",))
     assert [r["reason"] for r in rec.removed] == ["repeated-title"]
     assert rec.text.startswith(BODY)  # the lead is where the facts are: it stays
+    assert rec.meta["abstract_in_text"] is True
 
 
 def test_cut_copy_of_abstract_removed():

@@ -273,6 +273,8 @@ def run(record: Record) -> Record:
             if _completes_abstract(line, abstract):
                 record.meta["abstract"] = line
                 record.meta["abstract_completed"] = True
+            if key == abstract_key or record.meta.get("abstract_completed"):
+                record.meta["abstract_in_text"] = True  # consumers need not show or index it twice
         seen.add(key)
         line = repair_words(line, repairs)
         if "  " in line:  # zero-width characters between spaces ("متوسط \u200b\u200b شهري")
