@@ -63,6 +63,14 @@ def test_copyright_footer_is_never_the_date(page_html):
     assert find_date(undated) is None
     # ... while the header's "today" date is chrome too, never the article's
     assert naba.analyze(undated, stages=STAGES).published is None
+    # nor are the dates of other articles in a related list or the prayer times
+    chrome = ('<div class="related-posts"><span class="post-date">الأحد 04 أكتوبر 2020</span></div>'
+              '<div class="prayer-times"><span class="date">الخميس 08 أكتوبر 2020</span></div></footer>')
+    assert find_date(undated.replace("</footer>", chrome)) is None
+    # a dated element of the article itself is read
+    dated = undated.replace('<div class="entry-main">',
+                            '<div class="entry-main"><span class="post-date">الأربعاء، 07 أكتوبر 2020</span>')
+    assert find_date(dated) == "2020-10-07"
 
 
 def test_page_with_leading_comment_is_html(page_html):

@@ -208,8 +208,11 @@ def find_date(html: str, url: str | None = None) -> str | None:
 _META_DATE_RE = re.compile(r"publish|date|created|issued", re.I)
 _META_NOT_RE = re.compile(r"modif|updat|creation_date|expir", re.I)
 _DATE_CLASS_RE = re.compile(r"date|time|publish|created|posted", re.I)
-# Chrome that shows today's date or the site's years, never the article's.
-_DATE_CLASS_NOT_RE = re.compile(r"header|footer|copyright|today|current|clock|weather|modif|updat", re.I)
+# Chrome that shows today's date (header clocks, prayer times), the site's years or other articles' dates
+# (related lists, sidebars, comments), never this article's.
+_DATE_CLASS_NOT_RE = re.compile(
+    r"header|footer|copyright|today|current|clock|weather|prayer|modif|updat|timeline|related|sidebar|widget|comment",
+    re.I)
 _COPYRIGHT_RE = re.compile(r"©|&copy;|copyright|حقوق", re.I)
 
 
