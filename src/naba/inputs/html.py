@@ -139,9 +139,9 @@ def _links_after(marker, order: dict) -> list:
 
 def _teaser_markers() -> tuple[re.Pattern, ...]:
     """The teaser patterns of ``teasers.tsv`` that match a marker with nothing after it."""
-    from ..stages.clean import _teasers
+    from ..stages.clean import teaser_patterns
 
-    return _teasers()
+    return teaser_patterns()
 
 
 _TITLE_SPLIT_RE = re.compile(r"\s+(?:[-|–—]|::)\s+")

@@ -51,8 +51,6 @@ MAX_DATELINE_WORDS = 14  # "المنامة 25 شوال 1436 هـ الموافق 
 MIN_DUPLICATE_WORDS = 6  # shorter repeated lines are refrains, list labels, dates: kept
 MAX_HEADING_COMMA_WORDS = 6  # a longer line with a comma is a sentence, not a heading
 MIN_WORDS_AFTER_HEADING = 8
-
-
 MAX_TEASER_WORDS = 20  # a line after a lone "اقرأ أيضاً:" marker longer than this is body text
 MAX_TEASER_LINES = 10
 
@@ -89,7 +87,8 @@ def cut_inline(line: str, removed: list[dict]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _teasers() -> tuple[re.Pattern, ...]:
+def teaser_patterns() -> tuple[re.Pattern, ...]:
+    """The "read also" patterns of ``teasers.tsv`` (group 1: the teased headline, may be empty)."""
     return tuple(_pattern(rx) for rx in data_lines("teasers.tsv"))
 
 
@@ -152,7 +151,7 @@ def classify(line: str, at_start: bool = False) -> tuple[str, str | None]:
     key = _key(line)
     if key in _navigation():
         return "removed", "navigation"
-    for rx in _teasers():
+    for rx in teaser_patterns():
         m = rx.match(key)
         if m:
             return "related", m.group(1) if m.groups() else ""
