@@ -10,5 +10,5 @@ if [ -f ../shared/data/news/sample.jsonl ]; then INPUTS+=(../shared/data/news/sa
 .venv/bin/naba analyze examples/seed.txt --published 2022-05-20 --format text
 if .venv/bin/naba ingest --help >/dev/null 2>&1; then
   .venv/bin/naba ingest "${INPUTS[@]}" --db "$DB"
-  .venv/bin/naba search "خامنئي" --db "$DB" | head -20
+  .venv/bin/naba search "خامنئي" --db "$DB" --limit 10
 fi
