@@ -16,6 +16,8 @@ Not for: finding the entities (``entities`` stage) or the time expressions (``ti
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 
@@ -68,24 +70,35 @@ def _tokens(norm: str, offs: list[int]):
         yield m.group(), offs[m.start()], offs[m.end() - 1] + 1, m.start(), m.end()
 
 
+@lru_cache(maxsize=300_000)
+def _word_trigger(word: str) -> Trigger | None:
+    """The trigger a single normalized word is, if any (cached per word form)."""
+    lx = lexicon()
+    variants = strip_variants(word)
+    if any(v in lx.excluded for v in variants):
+        return None
+    for v in variants:
+        # with the article a word is a noun: "القصف" is a trigger, "للطالبة" (the student) is not طالب+ه
+        article = len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل"))
+        trig = (lx.nouns if article else lx.words).get(v)
+        if trig:
+            return trig
+    return None
+
+
 def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
     lx = lexicon()
     norm, offs = normalized_with_offsets(text)
     found = []
-    for rx, trig in lx.phrases:
+    for rx, trig, anchor in lx.phrases:
+        if anchor and anchor not in norm:
+            continue
         for m in rx.finditer(norm):
             found.append((trig, offs[m.start()], offs[m.end() - 1] + 1))
     for word, a, b, _, _ in _tokens(norm, offs):
-        variants = strip_variants(word)
-        if any(v in lx.excluded for v in variants):
-            continue
-        for v in variants:
-            # with the article a word is a noun: "القصف" is a trigger, "للطالبة" (the student) is not طالب+ه
-            article = len(word) > len(v) and word[:len(word) - len(v)].endswith(("ال", "لل"))
-            trig = (lx.nouns if article else lx.words).get(v)
-            if trig:
-                found.append((trig, a, b))
-                break
+        trig = _word_trigger(word)
+        if trig is not None:
+            found.append((trig, a, b))
     for rx in lx.excluded_phrases:
         for m in rx.finditer(norm):
             a, b = offs[m.start()], offs[m.end() - 1] + 1
@@ -126,6 +139,11 @@ def _sector_of(norm_span: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _agent_first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in lexicon().agents if " " in k)
+
+
 def candidates(record: Record) -> list[Cand]:
     """Mentions from the entities stage, plus actor phrases found with the lexicon."""
     lx = lexicon()
@@ -151,6 +169,8 @@ def candidates(record: Record) -> list[Cand]:
         for j in (2, 1):
             if i + j > len(toks):
                 continue
+            if j == 2 and not any(v in _agent_first_words() for v in strip_variants(w)):
+                continue  # no two-word agent starts with this word
             key = " ".join(t[0] for t in toks[i:i + j])
             if any(v in lx.agents for v in strip_variants(key)):
                 sector, end_i = lx.agents[next(v for v in strip_variants(key) if v in lx.agents)], i + j
@@ -265,8 +285,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     undergoer = found.trig.type in ("ASSAULT", "COERCE", "SANCTION")
     # "الزيارة" / "الاجتماع": a definite noun with no argument of its own points back to its story
     definite = nominal and any(v.startswith("ال") for v in strip_variants(
-        normalized_with_offsets(text[found.start:found.end])[0].split()[0])[1:2] + [
-        normalized_with_offsets(text[found.start:found.end])[0]])
+        normalized_with_offsets(text[found.start:found.end])[0].split()[0])[1:2] + (
+        normalized_with_offsets(text[found.start:found.end])[0],))
     if actor is not None:
         pass
     elif nominal:

@@ -61,7 +61,8 @@ def noun_forms(noun: str) -> set[str]:
 class Lexicon:
     words: dict[str, Trigger]  # single-word trigger forms
     nouns: dict[str, Trigger]  # the noun forms among them (kinds n, a): what a word with the article can be
-    phrases: tuple[tuple[re.Pattern, Trigger], ...]  # multi-word triggers
+    phrases: tuple[tuple[re.Pattern, Trigger, str], ...]  # multi-word triggers (regex, trigger, a literal
+    # word every match contains, or "" when there is none: lets a text without it skip the regex)
     countries: dict[str, str]  # name or adjective (with/without ال) -> ISO3
     adjectives: frozenset[str]  # the nationality-adjective forms among ``countries``
     country_names: dict[str, str]  # ISO3 -> display name (the first Arabic name)
@@ -102,9 +103,9 @@ def lexicon() -> Lexicon:
         elif kind == "p":
             for ph in forms.split("|"):
                 pat = r"\s+".join(re.escape(w) for w in _n(ph).split())
-                phrases.append((re.compile(rf"(?<!\w)[وفبلك]?(?:ال)?{pat}(?!\w)"), trig))
+                phrases.append((re.compile(rf"(?<!\w)[وفبلك]?(?:ال)?{pat}(?!\w)"), trig, _n(ph).split()[-1]))
         elif kind == "r":
-            phrases.append((re.compile(forms), trig))
+            phrases.append((re.compile(forms), trig, ""))
         elif kind == "v":
             past, present = _n(forms).split()
             for f in verb_forms(past, present):
@@ -142,7 +143,8 @@ CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "ف
            "وب", "ول", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
 
 
-def strip_variants(word: str) -> list[str]:
+@lru_cache(maxsize=300_000)
+def strip_variants(word: str) -> tuple[str, ...]:
     """``word`` and the forms left after removing a glued clitic prefix (longest first)."""
     out = [word]
     for c in CLITICS:
@@ -151,4 +153,4 @@ def strip_variants(word: str) -> list[str]:
             out.append(rest)
             if c.endswith("لل"):
                 out.append("ال" + rest)
-    return out
+    return tuple(out)

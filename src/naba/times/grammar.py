@@ -136,6 +136,9 @@ _CHAR_NORM: dict[str, str] = {}
 def normalized_with_offsets(text: str) -> tuple[str, list[int]]:
     """``normalize(text)`` one character at a time, and for each character of it the offset of the
     character of ``text`` it came from (plus ``len(text)`` at the end)."""
+    fast = normalize(text)
+    if len(fast) == len(text) and "\u0130" not in text:  # nothing dropped: offsets are the identity
+        return fast, list(range(len(text) + 1))
     out, offs = [], []
     cache = _CHAR_NORM
     for i, ch in enumerate(text):
