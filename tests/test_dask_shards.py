@@ -141,3 +141,13 @@ def test_export_lake_writes_each_document_once(tmp_path, annotated, seed_text, f
         assert lines[0].startswith('"hash","doc_id","idx"') and len(lines) == 3
         ent = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
         assert "خامنئي" in ent
+
+
+def test_cli_export_reads_a_lake(tmp_path, annotated, seed_text):
+    from naba.cli import main
+
+    lake = tmp_path / "lake"
+    shards.write_shard(lake, "a", _rows(annotated, seed_text))
+    assert main(["export", "--lake", str(lake), "--format", "jsonl", "--out", str(tmp_path / "o")]) == 0
+    arts = (tmp_path / "o" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(a)["doc_id"] for a in arts] == ["seed"]

@@ -50,7 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=_entity)
 
     x = sub.add_parser("export", help="export the corpus, one table per record kind")
-    x.add_argument("--db", required=True)
+    src = x.add_mutually_exclusive_group(required=True)
+    src.add_argument("--db", help="the SQLite corpus file")
+    src.add_argument("--lake", help="a Parquet shard directory written by --engine dask (read"
+                                    " directly, without a store)")
     x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     x.add_argument("--out", required=True, help="output directory")
     x.add_argument("--tables", help="comma-separated tables (default: all)")
@@ -125,6 +128,13 @@ def _export(args: argparse.Namespace) -> int:
     from .db import open_store
 
     tables = args.tables.split(",") if args.tables else None
+    if args.lake:
+        from ..engines.shards import export_lake
+
+        counts = export_lake(args.lake, args.out, args.format, tables=tables)
+        print("naba export: " + ", ".join(f"{t} {n}" for t, n in counts.items()) + f" -> {args.out}",
+              file=sys.stderr)
+        return 0
     with open_store(args.db, readonly=True) as store:
         counts = store.export(args.out, args.format, tables=tables, with_record=args.with_record)
     print("naba export: " + ", ".join(f"{t} {n}" for t, n in counts.items()) + f" -> {args.out}",
