@@ -80,6 +80,41 @@ def _write_warc(path: Path, uri: str, body: bytes) -> None:
                                                 protocol="HTTP/1.1")))
 
 
+def test_bad_inputs_are_failures_and_the_batch_goes_on(tmp_path, seed_text):
+    src = tmp_path / "in"
+    src.mkdir()
+    page = ("<html><head><title>خبر</title></head><body><article><p>"
+            + "</p><p>".join(p for p in seed_text.split("\n") if p.strip())
+            + "</p></article></body></html>")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.html").write_bytes(bytes(range(256)) * 8)
+    (src / "cut.html").write_text(page[:len(page) // 2], encoding="utf-8")
+    (src / "english.html").write_text(
+        "<html><body><article><p>" + "The talks went on in the capital, officials said. " * 20
+        + "</p></article></body></html>", encoding="utf-8")
+    lines = [line for line in FIXTURE.read_bytes().splitlines() if line.strip()]
+    whole = gzip.compress(b"\n".join(lines) + b"\n")
+    (src / "cut.jsonl.gz").write_bytes(whole[:len(whole) // 2])  # stops mid-stream
+    (src / "plain.jsonl.gz").write_bytes(lines[0] + b"\n")        # not gzip at all
+    (src / "mixed.jsonl").write_bytes(lines[0] + b"\n{\"id\": \"x\", \"text\": \"cut\n" + lines[1] + b"\n")
+    db = tmp_path / "c.db"
+    s = ingest([src], db, workers=1, stages=STAGES, progress=False)
+    with open_store(db) as store:
+        failures = {f["source"].rsplit("/", 1)[-1]: f for f in store.failures()}
+    codes = {name: f["code"] for name, f in failures.items()}
+    assert codes["empty.txt"] == "empty" and codes["binary.html"] == "binary"
+    assert codes["cut.html"] == "truncated" and codes["english.html"] == "not-arabic"
+    assert codes["mixed.jsonl:2"] == "invalid-json"
+    cut = [f for name, f in failures.items() if name.startswith("cut.jsonl.gz:")]
+    assert len(cut) == 1 and cut[0]["code"] == "truncated" and "EOFError" in cut[0]["message"]
+    assert codes["plain.jsonl.gz:1"] == "bad-input"
+    read_before_cut = int(cut[0]["source"].rsplit(":", 1)[1]) - 1
+    assert 0 < read_before_cut < len(lines)
+    assert s.added >= 2 + 1  # the good lines of mixed.jsonl, those before the cut
+    again = ingest([src], db, workers=1, stages=STAGES, progress=False)
+    assert (again.added, again.failed) == (0, 0) and again.skipped == s.seen
+
+
 def test_sources_count_bytes():
     src = Sources([FIXTURE])
     items = list(src)

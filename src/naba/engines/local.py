@@ -74,6 +74,9 @@ def analyze_item(item: Item, stages: tuple[str, ...]) -> dict:
     from ..store.prepare import failure_row, prepare_article
 
     doc_id = item.meta.get("id")
+    if item.kind == "unreadable":
+        return failure_row(hash=item.hash, source=item.source, doc_id=None,
+                           code=item.meta["code"], message=item.payload.decode("utf-8"))
     try:
         if item.kind == "json":
             try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -28,6 +29,7 @@ class Item:
     hash: str
     source: str
     kind: str  # "json" (payload: one JSONL line, bytes) | "doc" (payload: file or WARC bytes)
+    #            | "unreadable" (payload: the reason, UTF-8; meta["code"]: its failure code)
     payload: bytes
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -45,6 +47,16 @@ def kind_of(path: Path) -> str | None:
 
 def sha1(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
+
+
+def unreadable(path: Path, size: int, source: str, read: str, error: Exception) -> Item:
+    """The item standing for the unread rest of ``path``: ``error`` stopped the read after
+    ``read`` (e.g. "line 27"). Its hash names the file by name, size and place, so a rerun skips
+    it like any stored item."""
+    code = "truncated" if isinstance(error, EOFError) else "bad-input"
+    reason = f"cannot read {path.name} after {read}: {type(error).__name__}: {error}"
+    return Item(sha1(f"unreadable\0{path.name}\0{size}\0{read}".encode("utf-8")),
+                source, "unreadable", reason.encode("utf-8"), {"code": code})
 
 
 class Sources:
@@ -82,9 +94,9 @@ class Sources:
             with open(path, "rb") as raw:
                 self._current = raw
                 if kind == "jsonl":
-                    yield from self._jsonl(path, raw)
+                    yield from self._jsonl(path, raw, size)
                 elif kind == "warc":
-                    yield from self._warc(path, raw)
+                    yield from self._warc(path, raw, size)
                 else:
                     data = raw.read()
                     yield Item(sha1(data), str(path), "doc", data, {"id": str(path)})
@@ -92,15 +104,28 @@ class Sources:
             self._done_before += size
 
     @staticmethod
-    def _jsonl(path: Path, raw: BinaryIO) -> Iterator[Item]:
+    def _jsonl(path: Path, raw: BinaryIO, size: int) -> Iterator[Item]:
         stream: BinaryIO = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
-        for lineno, line in enumerate(stream, 1):
-            line = line.strip()
-            if line:
-                yield Item(sha1(line), f"{path}:{lineno}", "json", line)
+        lineno = 0
+        try:
+            for lineno, line in enumerate(stream, 1):
+                line = line.strip()
+                if line:
+                    yield Item(sha1(line), f"{path}:{lineno}", "json", line)
+        except (EOFError, OSError, zlib.error) as e:
+            yield unreadable(path, size, f"{path}:{lineno + 1}", f"line {lineno}", e)
 
     @staticmethod
-    def _warc(path: Path, raw: BinaryIO) -> Iterator[Item]:
+    def _warc(path: Path, raw: BinaryIO, size: int) -> Iterator[Item]:
+        n = 0
+        try:
+            for n, item in enumerate(Sources._warc_records(path, raw), 1):
+                yield item
+        except (EOFError, OSError, zlib.error) as e:
+            yield unreadable(path, size, str(path), f"document {n}", e)
+
+    @staticmethod
+    def _warc_records(path: Path, raw: BinaryIO) -> Iterator[Item]:
         from warcio.archiveiterator import ArchiveIterator
 
         for rec in ArchiveIterator(raw):
