@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib import import_module
 
 from .errors import NabaError
+from .subcommands import register_modules
 
 COMMAND_MODULES = (
     "naba.store.commands",     # ingest, search, entity, export
@@ -62,14 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--jsonl", metavar="FILE", help="many documents, one JSON object a line (- for stdin)")
     a.add_argument("--workers", type=int, default=0, help="processes for --jsonl (0: all cores)")
     a.set_defaults(func=_analyze_cmd)
-    for mod in COMMAND_MODULES:
-        try:
-            m = import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name == mod:
-                continue  # that area's commands are not built yet
-            raise
-        m.register(sub)
+    register_modules(sub, COMMAND_MODULES)
     return parser
 
 

@@ -5,7 +5,7 @@ A module in ``EVAL_MODULES`` has ``register(subparsers)``; a module not written 
 
 from __future__ import annotations
 
-from importlib import import_module
+from ..subcommands import register_modules
 
 EVAL_MODULES = (
     "naba.evaluate.ner",
@@ -19,11 +19,4 @@ EVAL_MODULES = (
 def register(sub) -> None:
     p = sub.add_parser("eval", help="evaluate a stage against a gold file")
     kinds = p.add_subparsers(dest="kind", required=True)
-    for mod in EVAL_MODULES:
-        try:
-            m = import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name == mod:
-                continue
-            raise
-        m.register(kinds)
+    register_modules(kinds, EVAL_MODULES)

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..arabic.normalize import normalize
 from ..errors import NabaError
 from ..pipeline import analyze
+from . import print_result
 
 STAGES = ("clean", "segment", "entities", "times", "events")
 
@@ -113,8 +114,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
 
 
 def _cli(args) -> int:
-    print(json.dumps(evaluate(args.data, args.limit), ensure_ascii=False))
-    return 0
+    return print_result(evaluate(args.data, args.limit))
 
 
 def register(sub) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..arabic.normalize import normalize
+from . import print_result
 
 MAX_EXTRA_SHARE = 0.05
 _TEASER_MARKER_RE = re.compile(r"(اقرا|إقرأ|اقرأ)\s*(ايضا|أيضا|أيضاً|ايضاً)")
@@ -195,8 +196,7 @@ def _cmd(args) -> int:
             if p.get(k):
                 line += f" {k}={[x[:60] for x in p[k]]}"
         print(line)
-    print(json.dumps(summary, ensure_ascii=False))
-    return 0
+    return print_result(summary)
 
 
 def register(kinds) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import NabaError
 from ..statements.speakers import content_words
+from . import print_result
 
 MIN_OVERLAP = 0.5
 
@@ -38,8 +39,7 @@ def register(sub) -> None:
 def _main(args) -> int:
     stages = tuple(args.stages.split(",")) if args.stages else None
     result = evaluate_file(Path(args.gold), split=args.split, stages=stages, verbose=args.verbose)
-    print(json.dumps(result, ensure_ascii=False))
-    return 0
+    return print_result(result)
 
 
 def _find(text: str, s: str, occurrence: int | None, near: int | None = None) -> int:

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from ..times import extract
+from . import print_result
 
 
 def _gold_span(text: str, t: dict) -> tuple[int, int] | None:
@@ -72,8 +73,7 @@ def _cli(args) -> int:
     res = evaluate(args.gold)
     for m in res.pop("misses"):
         print("\t".join("" if x is None else str(x) for x in m))
-    print(json.dumps(res, ensure_ascii=False))
-    return 0
+    return print_result(res)
 
 
 def register(sub) -> None:

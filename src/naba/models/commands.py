@@ -5,7 +5,7 @@ A module in ``TRAIN_MODULES`` has ``register(subparsers)``; a module not written
 
 from __future__ import annotations
 
-from importlib import import_module
+from ..subcommands import register_modules
 
 TRAIN_MODULES = (
     "naba.models.ner.train",
@@ -18,11 +18,4 @@ TRAIN_MODULES = (
 def register(sub) -> None:
     p = sub.add_parser("train", help="train a model from ../shared/data (rebuilds the shipped weights)")
     kinds = p.add_subparsers(dest="kind", required=True)
-    for mod in TRAIN_MODULES:
-        try:
-            m = import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name and (mod == e.name or mod.startswith(e.name + ".")):
-                continue
-            raise
-        m.register(kinds)
+    register_modules(kinds, TRAIN_MODULES)
