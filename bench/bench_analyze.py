@@ -25,9 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
+from _common import DEFAULT_DATA
+
 FOUNDATION = ("clean", "segment")
 GOAL = 300.0
 

@@ -35,8 +35,9 @@ import time
 from itertools import islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "news" / "articles.jsonl.gz"
+from _common import DEFAULT_DATA
+
+DEFAULT_INPUT = DEFAULT_DATA / "news" / "articles.jsonl.gz"
 
 
 def subset(src: Path, limit: int | None, out_dir: Path) -> Path:

@@ -13,24 +13,16 @@ random events with their sentence for a human look. The last line is one JSON ob
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
-import time
 from collections import Counter
 from pathlib import Path
+
+from _common import analyze_sample, read_sample
 
 import naba
 from naba.errors import NabaError
 from naba.pipeline import STAGES
-
-
-def read_sample(path: Path, n: int, seed: int) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        lines = f.readlines()
-    rng = random.Random(seed)
-    return [json.loads(line) for line in rng.sample(lines, min(n, len(lines)))]
 
 
 def _stages(arg: str | None) -> tuple[str, ...]:
@@ -61,17 +53,9 @@ def main(argv=None) -> int:
     stages = _stages(args.stages)
 
     articles = read_sample(args.corpus, args.n, args.seed)
-    found, failed, errors = [], 0, Counter()
-    t0 = time.perf_counter()
-    for art in articles:
-        try:
-            rec = naba.analyze(art, stages=stages)
-        except NabaError as e:
-            failed += 1
-            errors[type(e).__name__] += 1
-            continue
-        found.extend((rec, ev) for ev in rec.events)
-    secs = time.perf_counter() - t0
+    run = analyze_sample(articles, stages)
+    found = [(rec, ev) for rec in run.records for ev in rec.events]
+    failed, errors, secs = run.failed, run.errors, run.seconds
     done = len(articles) - failed
     n = len(found) or 1
     trained = [ev for _, ev in found if "specific" in ev.attrs]

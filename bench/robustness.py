@@ -15,25 +15,14 @@ object.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import random
 import sys
 import time
 import traceback
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
-
-
-def sample_articles(path: Path, n: int, seed: int) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        lines = f.readlines()
-    rng = random.Random(seed)
-    return [json.loads(line) for line in rng.sample(lines, min(n, len(lines)))]
+from _common import DEFAULT_DATA, read_sample
 
 
 def run(articles: list[dict], stages: tuple[str, ...] | None) -> dict:
@@ -85,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", help="comma-separated stages (default: all)")
     args = ap.parse_args(argv)
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
-    articles = sample_articles(args.data / "news" / "articles.jsonl.gz", args.n, args.seed)
+    articles = read_sample(args.data / "news" / "articles.jsonl.gz", args.n, args.seed)
     result = run(articles, stages)
     result["seed"], result["stages"] = args.seed, list(stages) if stages else "all"
     print(f"{result['articles']} articles (seed {args.seed}, stages {result['stages']}) in {result['seconds']} s")

@@ -13,25 +13,15 @@ for a human look. The last line is one JSON object with the numbers.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
-import naba
-from naba.errors import NabaError
+from _common import analyze_sample, read_sample
+
 from naba.pipeline import STAGES
-
-
-def read_sample(path: Path, n: int, seed: int) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        lines = f.readlines()
-    rng = random.Random(seed)
-    return [json.loads(line) for line in rng.sample(lines, min(n, len(lines)))]
 
 
 def main(argv=None) -> int:
@@ -45,18 +35,9 @@ def main(argv=None) -> int:
     stages = tuple(args.stages.split(",")) if args.stages else STAGES[:STAGES.index("statements") + 1]
 
     articles = read_sample(args.corpus, args.n, args.seed)
-    found, failed, errors = [], 0, Counter()
-    t0 = time.perf_counter()
-    for art in articles:
-        try:
-            rec = naba.analyze(art, stages=stages)
-        except NabaError as e:
-            failed += 1
-            errors[type(e).__name__] += 1
-            continue
-        for st in rec.statements:
-            found.append((rec, st))
-    secs = time.perf_counter() - t0
+    run = analyze_sample(articles, stages)
+    found = [(rec, st) for rec in run.records for st in rec.statements]
+    failed, errors, secs = run.failed, run.errors, run.seconds
     done = len(articles) - failed
     n = len(found) or 1
     stats = {
