@@ -138,6 +138,19 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
     def int_id(raw: str) -> int | None:
         return int(raw) if raw.isdigit() and len(raw) < 16 else None
 
+    def by_id(request: Request, raw_id: str, what: str, load, to_json, template: str) -> Response:
+        """The page of one article, entity or story (or its JSON twin); 404 when there is none."""
+        n = int_id(raw_id)
+        try:
+            if n is None:
+                raise views.NotFound(f"no {what} {raw_id}")
+            view = load(stores.get(), n)
+        except views.NotFound as e:
+            return error(request, 404, str(e))
+        if wants_json(request):
+            return JSONResponse(to_json(view))
+        return page(template, v=view)
+
     @app.get("/")
     @app.get("/api/search")
     def search(request: Request):
@@ -154,16 +167,8 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
     @app.get("/api/article/{article_id}")
     async def article(request: Request, article_id: str):
         # inline, not in the thread pool: a few milliseconds of CPU, the page people load most
-        aid = int_id(article_id)
-        try:
-            if aid is None:
-                raise views.NotFound(f"no article {article_id}")
-            view = views.article_view(stores.get(), aid)
-        except views.NotFound as e:
-            return error(request, 404, str(e))
-        if wants_json(request):
-            return JSONResponse(views.article_json(view))
-        return page("article.html", v=view)
+        return by_id(request, article_id, "article", views.article_view, views.article_json,
+                     "article.html")
 
     @app.get("/entity")
     @app.get("/api/entity")
@@ -181,30 +186,14 @@ def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] | None = L
     @app.get("/entity/{entity_id}")
     @app.get("/api/entity/{entity_id}")
     def entity(request: Request, entity_id: str):
-        eid = int_id(entity_id)
-        try:
-            if eid is None:
-                raise views.NotFound(f"no entity {entity_id}")
-            view = views.entity_view(stores.get(), eid)
-        except views.NotFound as e:
-            return error(request, 404, str(e))
-        if wants_json(request):
-            return JSONResponse(views.entity_json(view))
-        return page("entity.html", v=view)
+        return by_id(request, entity_id, "entity", views.entity_view, views.entity_json,
+                     "entity.html")
 
     @app.get("/cluster/{cluster_id}")
     @app.get("/api/cluster/{cluster_id}")
     async def cluster(request: Request, cluster_id: str):
-        cid = int_id(cluster_id)
-        try:
-            if cid is None:
-                raise views.NotFound(f"no story cluster {cluster_id}")
-            view = views.cluster_view(stores.get(), cid)
-        except views.NotFound as e:
-            return error(request, 404, str(e))
-        if wants_json(request):
-            return JSONResponse(view)
-        return page("cluster.html", v=view)
+        return by_id(request, cluster_id, "story cluster", views.cluster_view, lambda view: view,
+                     "cluster.html")
 
     @app.exception_handler(404)
     async def not_found(request: Request, exc):
