@@ -13,7 +13,7 @@ annotation's ``attrs`` dict, which ``to_dict`` merges into that annotation's JSO
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "naba/1"
@@ -278,6 +278,15 @@ class Record:
                     k[key] = span(k[key])
             rec.events.append(Event(attrs=extra, **k))
         return rec
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inward past the whitespace at both ends of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def check_spans(record: Record) -> list[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..arabic.normalize import normalize
 from ..arabic.resources import data_lines
 from ..arabic.tokenize import tokenize
-from ..record import Record, Span
+from ..record import Record, Span, trim
 
 _END_RE = re.compile(r"[.!?؟…]+[\"'»”“)\]]*(?=\s|$)")
 _LAST_WORD_RE = re.compile(r"(\S+?)[.!?؟…]+[\"'»”“)\]]*$")
@@ -38,19 +38,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             if len(word) <= 1 or word in _abbreviations():
                 continue
         if text[start:end].strip():
-            spans.append(_trim(text, start, end))
+            spans.append(trim(text, start, end))
         start = end
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+        spans.append(trim(text, start, len(text)))
     return [(a + offset, b + offset) for a, b in spans]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def run(record: Record) -> Record:

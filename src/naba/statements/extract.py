@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import candidates
-from ..record import Record, Span, Statement, Token
+from ..record import Record, Statement, Token, trim
 from .lexicon import Cue, lexicon
 from .quotes import QUOTE_MARKS, quote_spans
 from .speakers import SpeakerMemory
@@ -199,7 +199,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             break
         if j == k + 1 and t.norm in _direct_openers():
             s_end = para.sentence(t.start)[1]
-            content, kind = _trim(text, t.start, _next_frame(para, t.start, s_end)), "direct"
+            content, kind = trim(text, t.start, _next_frame(para, t.start, s_end)), "direct"
             while content[1] > content[0] and text[content[1] - 1] in ".":
                 content = (content[0], content[1] - 1)
             break
@@ -213,7 +213,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             if j + 1 < len(toks) and toks[j + 1].start in para.quote_at:
                 content, kind = _quote_interior(para, toks[j + 1].start), "direct"
             else:
-                content, kind = _trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
+                content, kind = trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
             break
         if t.start in para.quote_at:
             close = para.quote_at[t.start]
@@ -389,7 +389,7 @@ def _clause(para: Paragraph, after: int) -> tuple[int, int]:
         if a <= qo < e and qc >= e:
             e = para.sentence(min(qc, para.end - 1))[1] if qc < para.end else para.end
     e = _next_frame(para, a, e)
-    a, e = _trim(text, a, e)
+    a, e = trim(text, a, e)
     while e > a and text[e - 1] in ".":
         e -= 1
     return a, e
@@ -419,16 +419,8 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
     return e
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def _quote_interior(para: Paragraph, open_at: int) -> tuple[int, int]:
-    return _trim(para.record.text, open_at + 1, para.quote_at[open_at])
+    return trim(para.record.text, open_at + 1, para.quote_at[open_at])
 
 
 def _quote_before(para: Paragraph, k: int) -> tuple[int, int] | None:
@@ -440,7 +432,7 @@ def _quote_before(para: Paragraph, k: int) -> tuple[int, int] | None:
         return None
     for qo, qc in para.quotes:
         if qc == para.toks[i].start and len(para.record.text[qo:qc].split()) > MAX_NAME_QUOTE_WORDS:
-            return _trim(para.record.text, qo + 1, qc)
+            return trim(para.record.text, qo + 1, qc)
     return None
 
 
@@ -452,7 +444,7 @@ def _unwrap(para: Paragraph, content: tuple[int, int], kind: str) -> tuple[tuple
     if kind == "direct":
         return content, kind
     if text[a] in QUOTE_MARKS and a in para.quote_at and para.quote_at[a] >= b - 1:
-        return _trim(text, a + 1, min(para.quote_at[a], b)), "mixed"
+        return trim(text, a + 1, min(para.quote_at[a], b)), "mixed"
     for qo, qc in para.quotes:
         if a <= qo < b and not _name_quote(para, qo, qc):
             return content, "mixed"
@@ -640,7 +632,7 @@ def _source_tail(para: Paragraph, k: int, s: int) -> tuple[int, int] | None:
 # -- according-to ---------------------------------------------------------------------------------
 def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame | None:
     lemma, particles, nwords = acc
-    toks, text, lex = para.toks, para.record.text, lexicon()
+    toks, lex = para.toks, lexicon()
     j = k + nwords
     if j < len(toks) and toks[j].norm in particles:
         j += 1
@@ -762,7 +754,7 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
         if 0 <= cue.start - f.content[1] <= 4 and not text[f.content[1]:cue.start].strip(QUOTE_MARKS + " ،,."):
             return f.content
     s, e = para.sentence(cue.start)
-    before = _trim(text, s, cue.start)
+    before = trim(text, s, cue.start)
     discourse = lex_discourse()
     before_words = len([w for w in text[before[0]:before[1]].split()
                         if normalize(w.strip("،,")).lstrip("وف") not in discourse
@@ -785,7 +777,7 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
         elif toks[i].norm.startswith("ف") and len(toks[i].norm) > 3:
             a += 1
         b = e
-    a, b = _trim(text, a, b)
+    a, b = trim(text, a, b)
     while b > a and text[b - 1] in ".،,":
         b -= 1
     return a, b
@@ -817,7 +809,7 @@ def _carry_media(record: Record, frames: list[tuple[Frame, Paragraph]]) -> None:
             if t.start >= e or t.text in COMMAS + SENTENCE_END:
                 b = t.start
                 break
-        medium = _trim(record.text, a, b)
+        medium = trim(record.text, a, b)
         prev = sents[si - 1] if si > 0 else (s, s)
         for f, _ in frames:
             if f.medium is None and (prev[0] <= f.cue.start < prev[1] or s <= f.cue.start < e):
