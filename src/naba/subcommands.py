@@ -1,5 +1,5 @@
-"""Register the sub-commands of optional modules, lazily: the one helper behind ``naba``,
-``naba eval`` and ``naba train``.
+"""Register the sub-commands of optional modules, lazily: the helpers behind ``naba``,
+``naba eval KIND`` and ``naba train KIND``.
 
 Each listed module has ``register(subparsers)``; a module that is not written yet (or whose
 package is absent) is skipped, while any other import error is raised.
@@ -22,3 +22,9 @@ def register_modules(subparsers, modules: tuple[str, ...]) -> None:
                 continue  # that area's commands are not built yet
             raise
         m.register(subparsers)
+
+
+def register_group(subparsers, name: str, help: str, modules: tuple[str, ...]) -> None:
+    """A command ``name KIND ...`` whose kinds are registered by ``modules``."""
+    group = subparsers.add_parser(name, help=help)
+    register_modules(group.add_subparsers(dest="kind", required=True), modules)

@@ -5,7 +5,7 @@ A module in ``EVAL_MODULES`` has ``register(subparsers)``; a module not written 
 
 from __future__ import annotations
 
-from ..subcommands import register_modules
+from ..subcommands import register_group
 
 EVAL_MODULES = (
     "naba.evaluate.ner",
@@ -17,6 +17,4 @@ EVAL_MODULES = (
 
 
 def register(sub) -> None:
-    p = sub.add_parser("eval", help="evaluate a stage against a gold file")
-    kinds = p.add_subparsers(dest="kind", required=True)
-    register_modules(kinds, EVAL_MODULES)
+    register_group(sub, "eval", "evaluate a stage against a gold file", EVAL_MODULES)

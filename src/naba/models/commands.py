@@ -5,7 +5,7 @@ A module in ``TRAIN_MODULES`` has ``register(subparsers)``; a module not written
 
 from __future__ import annotations
 
-from ..subcommands import register_modules
+from ..subcommands import register_group
 
 TRAIN_MODULES = (
     "naba.models.ner.train",
@@ -16,6 +16,5 @@ TRAIN_MODULES = (
 
 
 def register(sub) -> None:
-    p = sub.add_parser("train", help="train a model from ../shared/data (rebuilds the shipped weights)")
-    kinds = p.add_subparsers(dest="kind", required=True)
-    register_modules(kinds, TRAIN_MODULES)
+    register_group(sub, "train", "train a model from ../shared/data (rebuilds the shipped weights)",
+                   TRAIN_MODULES)
