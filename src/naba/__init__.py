@@ -6,6 +6,9 @@
 
 The public API is :func:`analyze` and :class:`Record`; the stages are listed in
 :mod:`naba.pipeline`.
+
+Not for: anything beyond that API; the store, engines and web UI are imported from their
+packages (:mod:`naba.store`, :mod:`naba.engines`, :mod:`naba.web`).
 """
 
 from .errors import NabaError  # noqa: F401

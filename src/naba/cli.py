@@ -2,6 +2,8 @@
 
 Subcommands other than ``analyze`` are registered by their own packages through a
 ``register(subparsers)`` function (see ``COMMAND_MODULES``), so each area owns its CLI.
+
+Not for: any logic of its own; a sub-command's work is a library function.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Library code raises these; batch runs record ``(document, reason)`` and go on; the CLI turns
 them into a one-line message on stderr and a non-zero exit code. Each has a short ``code``
 that is stored in the failures table and printed by the CLI.
+
+Not for: catching; what to do with an error is the caller's (batch runs, the CLI).
 """
 
 

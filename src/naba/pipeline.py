@@ -12,6 +12,8 @@ Stages (each ``run(record) -> record``, in :mod:`naba.stages`):
 
 Loading the input (decoding, HTML extraction, JSON records) is :mod:`naba.inputs`; storing,
 parallelism and serving live in ``store/``, ``engines/`` and ``web/``.
+
+Not for: reading files, writing stores or parallelism; the callers do that.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ rewrite ``text`` after the ``clean`` stage.
 This module is the schema "naba/1" (see ../shared/CONTRACT.md): ``to_dict()`` gives the JSON,
 ``from_dict()`` reads it back. Anything a stage wants to add beyond the contract goes in an
 annotation's ``attrs`` dict, which ``to_dict`` merges into that annotation's JSON object.
+
+Not for: producing annotations (the stages) or storing records (:mod:`naba.store`).
 """
 
 from __future__ import annotations

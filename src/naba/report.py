@@ -2,6 +2,8 @@
 
 Arabic lines are printed in logical order (terminals with bidi support, and most do, render them
 right-to-left); each line starts with an ASCII label so the layout reads the same either way.
+
+Not for: the JSON record (:meth:`naba.record.Record.to_dict`) or HTML (:mod:`naba.web`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Named Arabic character sets (the building blocks of every normalizer and regex in naba)."""
+"""Named Arabic character sets (the building blocks of every normalizer and regex in naba).
+
+Not for: normalizing or matching (:mod:`.normalize`, :mod:`.tokenize`); only the sets.
+"""
 
 TATWEEL = "\u0640"
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.

@@ -3,6 +3,9 @@
 Each function does one thing; :func:`normalize` composes the ones naba matches on. All of them
 map one character to at most one character, so ``len(normalize(s)) <= len(s)``; callers that
 need offsets keep them on the original text (tokens do).
+
+Not for: display text (never store a normalized form for people to read) or tokenizing
+(:mod:`.tokenize`).
 """
 
 from __future__ import annotations

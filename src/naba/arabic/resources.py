@@ -2,6 +2,8 @@
 
 Data files are UTF-8 text, one entry a line, ``#`` starts a comment. TSV files have tab-separated
 columns. Loading is cached: a file is read once per process.
+
+Not for: what the data means; each stage parses its own files.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@
 the original text. Each token carries ``norm`` (see :mod:`naba.arabic.normalize`) and ``base``:
 ``norm`` with a glued proclitic (و ف ب ل ك ال and combinations) stripped when what remains is
 still a plausible word. :func:`strip_prefix` is the same split on its own.
+
+Not for: sentences (the ``segment`` stage) or morphological analysis beyond proclitics.
 """
 
 from __future__ import annotations

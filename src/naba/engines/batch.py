@@ -1,6 +1,8 @@
 """Many documents through :func:`naba.pipeline.analyze`, in order, on a process pool.
 
 A document that fails becomes ``{"id": ..., "error": "code: reason"}`` and the batch goes on.
+
+Not for: writing a store (``naba ingest`` is :mod:`.local` or :mod:`.dask_engine`).
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ shards are kept, unfinished ones redone, and loading skips what the store alread
 The lake must be a path every worker and the client can reach (one machine, or a shared file
 system on a cluster; see docs/cluster.md). Dask is an optional dependency (``pip install
 naba[dask]``), imported only here and only when this engine runs.
+
+Not for: the analysis (:func:`naba.pipeline.analyze`), the shard layout (:mod:`.shards`) or
+the store's SQL (:mod:`naba.store`).
 """
 
 from __future__ import annotations

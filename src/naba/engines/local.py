@@ -9,6 +9,9 @@ them: it ends with the same rows (and the same article ids) as an unbroken run.
 Each worker runs :func:`naba.pipeline.analyze` and :func:`naba.store.prepare.prepare_article`
 (tokenizing for the index and MinHash happen there, not in the writer). A document that fails
 becomes a failure row with its reason code; it never stops the batch.
+
+Not for: reading inputs (:mod:`.sources`), the store's SQL (:mod:`naba.store`) or clusters of
+machines (:mod:`.dask_engine`).
 """
 
 from __future__ import annotations

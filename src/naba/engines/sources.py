@@ -8,6 +8,8 @@ from (``path:line`` for JSONL). JSON is parsed in the workers, not here: walking
 
 :class:`Sources` also knows how many input bytes there are and how many have been read, for a
 progress bar with an ETA.
+
+Not for: analysis, idempotence checks against a store (:mod:`.local`) or parsing JSON.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """``naba eval KIND ...``: each evaluation module registers its own sub-command.
 
 A module in ``EVAL_MODULES`` has ``register(subparsers)``; a module not written yet is skipped.
+
+Not for: scoring (each module in ``EVAL_MODULES`` does its own).
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ are scored: ``lexicon`` (any non-negated event of the type) and ``filter`` (such
 learned event filter marks ``specific``; trained on the tune part only, :mod:`naba.models.events`).
 ``*_annotator_f1`` is how well one annotator agrees with the majority of the others: the ceiling.
 Last line: one JSON.
+
+Not for: training the filter (:mod:`naba.models.events.train`).
 """
 
 from __future__ import annotations

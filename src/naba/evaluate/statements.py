@@ -10,6 +10,8 @@ recall and F1 of statements; on matched pairs, speaker accuracy (the canonical n
 words contain the other's, after normalization), certainty, kind, cue and medium accuracy.
 ``--split even|odd`` keeps every other article, to tune on one half and report on the other.
 The last line printed is one JSON object with the totals.
+
+Not for: finding statements (:mod:`naba.statements`); this only scores them.
 """
 
 from __future__ import annotations

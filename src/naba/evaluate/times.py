@@ -6,6 +6,8 @@ extractor runs on the gold ``text`` with the gold ``published`` date, so the num
 times stage alone. A predicted expression matches a gold one when their spans overlap (``exact``
 counts identical spans). Prints the misses, then one JSON object as the last line: detection
 precision/recall/F1, value accuracy over matched expressions, and kind accuracy.
+
+Not for: finding or resolving times (:mod:`naba.times`); this only scores them.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 The record's ``raw`` is the decoded input as received; its ``text`` is the body still to be
 cleaned (trafilatura's main text for HTML, the ``text`` field for JSON records). Metadata given
 by the caller wins over metadata found in the document.
+
+Not for: decoding bytes (:mod:`.decode`), extracting HTML (:mod:`.html`) or cleaning
+(:mod:`naba.stages.clean`).
 """
 
 from __future__ import annotations

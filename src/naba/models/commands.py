@@ -1,6 +1,8 @@
 """``naba train KIND ...``: each trainable model registers its own sub-command.
 
 A module in ``TRAIN_MODULES`` has ``register(subparsers)``; a module not written yet is skipped.
+
+Not for: training itself (each module in ``TRAIN_MODULES`` does its own).
 """
 
 from __future__ import annotations

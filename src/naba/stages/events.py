@@ -5,6 +5,8 @@ hedged statement is hedged) when they are there; works from its own actor lexico
 not. Each event carries ``attrs["confidence"]`` from the learned event filter
 (:mod:`naba.models.events`) and, for ASSAULT and PROTEST, ``attrs["specific"]`` (a real, specific
 event by the filter's tuned threshold); nothing is dropped by it. The work is in :mod:`naba.events`.
+
+Not for: event rules or lexicons (:mod:`naba.events`).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Runs after ``segment`` (tokens, sentences), ``entities`` (mentions, used for speaker names when
 present) and ``times``. The work is in :mod:`naba.statements`.
+
+Not for: statement rules or lexicons (:mod:`naba.statements`).
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ when the entities stage has run) and returns :class:`naba.record.Statement` obje
 knowledge (cue verbs, according-to forms, complementizers, hedges, media and source words) is in
 ``naba/arabic/data/statements/``. Modules: ``lexicon`` (loading the data), ``quotes`` (quotation
 spans), ``extract`` (cues, contents, speaker regions, media), ``speakers`` (names, coreference).
+
+Not for: the pipeline wiring (:mod:`naba.stages.statements`) or scoring
+(:mod:`naba.evaluate.statements`).
 """
 
 from .extract import find_statements

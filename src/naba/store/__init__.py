@@ -8,6 +8,8 @@ letter variants and glued clitics, entities across articles, story clusters, exp
 Modules: :mod:`.schema` (tables, migrations), :mod:`.prepare` (record -> rows, in workers),
 :mod:`.db` (the Store: writes, reads), :mod:`.search`, :mod:`.entity`, :mod:`.clusters`,
 :mod:`.export`, :mod:`.commands` (the CLI: ingest, search, entity, export).
+
+Not for: analysis (:mod:`naba.pipeline`) or parallel ingest (:mod:`naba.engines`).
 """
 
 from .db import Store, open_store

@@ -1,5 +1,7 @@
 """CLI for the corpus: ``naba ingest``, ``naba search``, ``naba entity``, ``naba export``.
-Thin: parse the arguments, call the library, print."""
+Thin: parse the arguments, call the library, print.
+
+Not for: any work of its own (ingest is :mod:`naba.engines`, the rest :mod:`naba.store`)."""
 
 from __future__ import annotations
 

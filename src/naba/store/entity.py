@@ -5,6 +5,8 @@ whose content mentions it), and the events it takes part in.
 The name is matched on its normalized form against canonical names and every alias; when
 several entities match, the most mentioned wins (the others are listed as ``others``). When the
 entity stage found nothing, statements whose speaker name contains the name still answer.
+
+Not for: finding entities in text (the ``entities`` stage) or the web page (:mod:`naba.web`).
 """
 
 from __future__ import annotations

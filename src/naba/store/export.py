@@ -4,6 +4,8 @@ streamed in batches so memory stays flat however large the corpus.
 Tables: articles (metadata and clean text; ``record`` JSON with ``with_record=True``), entities,
 aliases, roles, mentions, statements, events, times, clusters, failures. Spans are flattened to
 ``<name>_start``/``<name>_end``/``<name>_text`` and offsets point into the article's ``text``.
+
+Not for: the Parquet lake of a dask run (:mod:`naba.engines.shards`) or importing.
 """
 
 from __future__ import annotations

@@ -27,6 +27,8 @@ Layout (one row per thing; character offsets are into ``articles.text``, the cle
   and the terms given to ``articles_fts`` (compressed; a contentless FTS5 table needs them to
   delete a row, and SQLite before 3.43 has no ``contentless_delete``).
 - ``clusters``: story clusters (near-duplicates across outlets): the earliest article, sizes.
+
+Not for: reading or writing rows (:mod:`.db`, :mod:`.prepare`).
 """
 
 from __future__ import annotations

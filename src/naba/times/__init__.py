@@ -4,6 +4,8 @@ the publication date from a dateline when the page gave none.
 :func:`extract` is the library entry point (text + publication date -> TimeExpr list);
 :func:`dateline_date` reads "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م" style datelines. The
 ``times`` stage (:mod:`naba.stages.times`) wires both into the pipeline.
+
+Not for: the pipeline wiring (:mod:`naba.stages.times`) or scoring (:mod:`naba.evaluate.times`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""``naba serve``: the web UI over a corpus database (read-only), bound to 127.0.0.1 by default."""
+"""``naba serve``: the web UI over a corpus database (read-only), bound to 127.0.0.1 by default.
+
+Not for: the app (:mod:`.app`) or what a page shows (:mod:`.views`).
+"""
 
 from __future__ import annotations
 

@@ -1,1 +1,4 @@
-"""The event filter model: features, weights (``events_filter.json``), training (``naba train events``)."""
+"""The event filter model: features, weights (``events_filter.json``), training (``naba train events``).
+
+Not for: finding events (:mod:`naba.events`); the filter only scores them.
+"""

@@ -8,6 +8,8 @@ sentence is positive when its best trigger scores over the threshold). The L2 st
 threshold are chosen by 5-fold cross-validation on the tune part (folds by sentence). The ``*``
 model (other PLOVER types) is trained on both files with the type-independent features only.
 Prints CV, tune and held-out sentence-level P/R/F1, and writes the weights (rounded, small).
+
+Not for: applying the filter (:mod:`.filter`) or scoring it alone (``naba eval events``).
 """
 
 from __future__ import annotations
