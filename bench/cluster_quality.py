@@ -6,7 +6,7 @@
         estimate (the store's signatures: word 3-shingles of clitic-stripped forms) reaches the
         clustering threshold, and the same with exact Jaccard of word sets, for comparison.
 
-    python bench/cluster_quality.py sample --db /tmp/full/clean.db [--n 50] [--seed 6] > clusters.md
+    python bench/cluster_quality.py sample --db full.db [--n 50] [--seed 6] > clusters.md
         50 random multi-article clusters with each member's outlet, date, title and opening, to
         judge by eye (precision = clusters whose members all report the same story).
 """

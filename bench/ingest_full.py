@@ -1,7 +1,7 @@
 """Ingest a corpus into a fresh database and measure wall time, peak RSS (the whole process tree,
 sampled from /proc), database size and the summary; then rerun and check that it adds nothing.
 
-    python bench/ingest_full.py ../shared/data/news/articles.jsonl.gz --db /tmp/bench.db \
+    python bench/ingest_full.py ../shared/data/news/articles.jsonl.gz --db bench.db \
         [--stages clean,segment] [--workers N] [--keep]
 
 Prints one JSON object as its last line. Numbers on a shared machine are noisy.

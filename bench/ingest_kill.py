@@ -1,7 +1,7 @@
 """Kill -9 an ingest twice, resume it, and check the database equals an unbroken run's.
 
-    python bench/ingest_kill.py ../shared/data/news/articles.jsonl.gz --db /tmp/full/broken.db \
-        [--whole /tmp/full/whole.db] [--stages clean,segment] [--at 0.3,0.6]
+    python bench/ingest_kill.py ../shared/data/news/articles.jsonl.gz --db broken.db \
+        [--whole whole.db] [--stages clean,segment] [--at 0.3,0.6]
 
 First an unbroken ``naba ingest`` makes ``--whole`` (default: DB.whole); then the broken run is
 killed (SIGKILL to its process group: the writer and its workers) once it holds each fraction in

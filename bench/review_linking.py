@@ -1,6 +1,6 @@
 """Linking review: analyse N news articles and list entity groups a reader might split or merge.
 
-    .venv/bin/python bench/review_linking.py ../shared/data/news/sample.jsonl --docs 200 > /tmp/linking.txt
+    .venv/bin/python bench/review_linking.py ../shared/data/news/sample.jsonl --docs 200 > linking.txt
 
 Flags, per article: *merge?* two entities of one type that share a name word (ال ignored) and
 *split?* one entity whose aliases share no word with its name (a title alias or a wrong join).

@@ -3,7 +3,7 @@ glued-clitic forms, phrases, exclusions, metadata filters, entity / speaker / ev
 filters (empty when only the foundation stages ran), story dedup), each run through the Python API
 as `naba search` runs it (20 hits with snippets, plus the total and story counts).
 
-    python bench/search_latency.py --db /tmp/full/clean.db [--repeat 3]
+    python bench/search_latency.py --db full.db [--repeat 3]
 
 Prints per-query times (ms) and, as its last line, JSON with p50/p95/max over the 50 queries
 (each query's median of --repeat runs, after one warm-up pass over all of them).
