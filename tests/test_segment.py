@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 import naba
 from naba.record import check_spans
 from naba.stages.segment import split_sentences

@@ -104,7 +104,6 @@ HOSTILE_PARAS = [
 
 
 def hostile_record() -> dict:
-    text = "\n\n".join(HOSTILE_PARAS)
     return _record(
         "hostile", f'<img src=x onerror="{X}=10">عنوان <script>{X}=11</script>',
         f"<script>{X}=12</script>Evil TV", "2018-03-05", HOSTILE_PARAS,

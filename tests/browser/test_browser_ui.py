@@ -115,8 +115,7 @@ def test_no_script_from_the_corpus_runs(browser, server, corpus, shot, bypass_cs
 
 def test_seed_statements_with_speakers_and_channel(browser, server, corpus, shot):
     _, ids = corpus
-    if "seed" not in ids:
-        pytest.skip("the seed could not be analysed (see the output of the corpus fixture)")
+    assert "seed" in ids, "the seed could not be analysed (see the output of the corpus fixture)"
     context, page, foreign, dialogs = _page(browser, server)
     rec = page.request.get(f"{server}/api/article/{ids['seed']}").json()["record"]
     page.goto(f"{server}/article/{ids['seed']}")

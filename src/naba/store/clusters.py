@@ -20,7 +20,7 @@ from datetime import date
 
 import numpy as np
 
-from .prepare import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM
+from .prepare import MINHASH_SCHEME, MINHASH_SEED
 
 THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
 MAX_DAYS = 2     # two dated articles further apart than this are not the same story

@@ -31,12 +31,11 @@ def stem(word: str) -> str:
 def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
     norm = normalize(text)
     if len(norm) != len(text):  # normalize removed characters (diacritics): map back word by word
-        out, pos = [], 0
+        out = []
         for m in _WORD_RE.finditer(text):
             w = normalize(m.group())
             if w:
                 out.append((w, m.start(), m.end()))
-            pos = m.end()
         return out
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(norm)]
 
