@@ -58,9 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyse one document (or many with --jsonl)")
     a.add_argument("file", nargs="?", help="HTML, text or JSON file; - or nothing for stdin")
     a.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
-    a.add_argument("--url")
-    a.add_argument("--outlet")
-    a.add_argument("--format", choices=("json", "text"))
+    a.add_argument("--url", help="the page's address (kept in the record)")
+    a.add_argument("--outlet", help="the publishing outlet (kept in the record)")
+    a.add_argument("--format", choices=("json", "text"),
+                   help="JSON record or a readable report (default: text on a terminal, else json)")
     a.add_argument("--jsonl", metavar="FILE", help="many documents, one JSON object a line (- for stdin)")
     a.add_argument("--workers", type=int, default=0, help="processes for --jsonl (0: all cores)")
     a.set_defaults(func=_analyze_cmd)

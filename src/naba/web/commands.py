@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="browse a corpus database in a web browser (read-only)")
     p.add_argument("--db", required=True, help="the corpus database (from naba ingest)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
     p.add_argument("--any-host", action="store_true",
                    help="accept any Host header (behind a reverse proxy); off by default")
     p.add_argument("--log-level", default="warning",
