@@ -22,12 +22,13 @@ def main() -> None:
 
     from naba.errors import NabaError
     from naba.inputs.loader import load
-    from naba.models.ner import tagger
+    from naba.models.ner import features, tagger
     from naba.pipeline import run_stages
     from naba.stages import entities
 
     t0 = time.perf_counter()
     tagger.tagger()
+    features.clusters()
     from naba.entities import gazetteer, lexicon
     gazetteer.places(), lexicon.known_entities()
     load_s = time.perf_counter() - t0

@@ -2,21 +2,39 @@
 
 Per word type (cached): the normalized form, the clitic-stripped base and its proclitic, affixes,
 shape, gazetteer membership (places, countries, person names, titles and organisation heads) of
-the word or any of its clitic splits. Per sentence: the same word features of the neighbours in a
-window of two, and word bigrams. Features are plain strings (crfsuite binary features).
+the word or any of its clitic splits, and its distributional word clusters (``word_clusters.tsv.gz``,
+``naba train embeddings``) at three granularities. Per sentence: the same word features of the
+neighbours in a window of two, and word bigrams. Features are plain strings (crfsuite binary features).
 
 Not for: deciding spans or types (the CRF does), or training (``train.py``).
 """
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
+from pathlib import Path
 
 from ...arabic.normalize import normalize
 from ...arabic.tokenize import candidates, strip_prefix
 from ...entities import gazetteer, lexicon
 
 _WINDOW = (-2, -1, 1, 2)
+CLUSTERS_PATH = Path(__file__).resolve().parent / "word_clusters.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, ...]]:
+    """normalized word -> its cluster ids (coarse to fine); empty when the file is missing."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not CLUSTERS_PATH.is_file():
+        return out
+    with gzip.open(CLUSTERS_PATH, "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                word, *ids = line.rstrip("\n").split("\t")
+                out[word] = tuple(ids)
+    return out
 
 
 def _shape(tok: str) -> str:
@@ -68,11 +86,18 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
     if tok != n:
         own.append("diac" if normalize(tok) == n and len(tok) > len(n) else "raw")
     own.extend(gaz)
+    cl = clusters()
+    ids = cl.get(n) or cl.get(b)
+    clf = [f"c{i}={c}" for i, c in enumerate(ids)] if ids else ["c=unk"]
+    if b != n and b in cl:
+        clf += [f"bc{i}={c}" for i, c in enumerate(cl[b])]
+    own.extend(clf)
     win = {}
     for k in _WINDOW:
         f = [f"{k}w={n}", f"{k}b={b}"]
         if abs(k) == 1:
             f += [f"{k}sh={shape}", f"{k}s2={n[-2:]}"] + [f"{k}{g}" for g in gaz]
+            f += [f"{k}{c}" for c in clf]
         win[k] = tuple(f)
     return tuple(own), win
 
@@ -105,13 +130,16 @@ def known_spans(norms: list[str], bases: list[str]) -> list[str]:
 _MAX_PHRASE = 4
 
 
-def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """Feature lists for one sentence of raw token strings."""
+def sentence_features(tokens: list[str], domain: str = "news") -> list[list[str]]:
+    """Feature lists for one sentence of raw token strings. ``domain`` names the training corpus
+    (one feature per token, so that each corpus's label priors and conventions get their own
+    weights); tagging always uses "news", the ANERcorp side."""
     cached = [word_features(t) for t in tokens]
     norms = [f[0][0][2:] for f in cached]  # the normalized forms
     bases = [f[0][1][2:] for f in cached]
     known = known_spans(norms, bases)
     n = len(tokens)
+    dom = "D=" + domain
     out = []
     for i in range(n):
         feats = list(cached[i][0])
@@ -131,5 +159,6 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             feats.append("bg-" + norms[i - 1] + "|" + norms[i])
         if i + 1 < n:
             feats.append("bg+" + norms[i] + "|" + norms[i + 1])
+        feats.append(dom)
         out.append(feats)
     return out

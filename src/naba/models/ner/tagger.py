@@ -2,7 +2,7 @@
 
 :func:`tag` takes raw token strings of one sentence and returns IOB2 tags over PERS/LOC/ORG/MISC
 (the ANERcorp names). The model is loaded once per process from ``ner.crfsuite`` next to this
-file (or ``$NABA_NER_MODEL``).
+file (or ``$NABA_NER_MODEL``), with the word clusters its features use (``word_clusters.tsv.gz``).
 
 Not for: turning tags into record mentions (``naba.stages.entities``).
 """
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ModelError
-from .features import sentence_features
+from .features import clusters, sentence_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "ner.crfsuite"
 
@@ -35,6 +35,7 @@ def tagger():
         t.open(str(path))
     except Exception as e:  # crfsuite raises a bare ValueError/IOError
         raise ModelError(f"the NER model {path} cannot be loaded: {e}") from e
+    clusters()  # the word clusters the features use: load them with the weights
     return t
 
 

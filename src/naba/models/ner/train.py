@@ -75,12 +75,15 @@ def datasets(data: Path, wikifane_share: float = 1.0) -> dict[str, list[Sentence
     }
 
 
-TRAIN_PARTS = ("anercorp_train", "aqmar_train", "wikifane", "wojood_train")
+TRAIN_PARTS = ("anercorp_train", "aqmar_train", "wojood_train")
+# The domain feature of each training part (tagging uses "news"): ANERcorp and NewsFANE share it.
+DOMAINS = {"anercorp_train": "news", "newsfane_train": "news", "aqmar_train": "aqmar",
+           "wojood_train": "wojood", "wikifane": "wiki"}
 DEV_PARTS = ("anercorp_dev", "newsfane_dev", "aqmar_dev")
 
 
 def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0.01,
-          iterations: int = 150, minfreq: int = 2, wikifane_share: float = 1.0,
+          iterations: int = 150, minfreq: int = 1, wikifane_share: float = 1.0,
           parts: tuple[str, ...] = TRAIN_PARTS, log=print) -> dict:
     import pycrfsuite
 
@@ -97,7 +100,7 @@ def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0
     for part in parts:
         for s in sets[part]:
             toks = [t for t, _ in s]
-            trainer.append(sentence_features(toks), [g for _, g in s])
+            trainer.append(sentence_features(toks, DOMAINS.get(part, part)), [g for _, g in s])
             n_tok += len(toks)
     log(f"training on {n_tok} tokens from {', '.join(parts)} (features {time.time() - t0:.0f}s)")
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
@@ -143,7 +146,7 @@ def register(sub) -> None:
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=150)
-    p.add_argument("--minfreq", type=int, default=2)
+    p.add_argument("--minfreq", type=int, default=1)
     p.add_argument("--wikifane-share", type=float, default=1.0)
     p.add_argument("--parts", default=",".join(TRAIN_PARTS), help="training parts, comma-separated")
     p.set_defaults(func=run_cli)
