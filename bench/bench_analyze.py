@@ -14,6 +14,9 @@ What is measured (one process, pinned to one CPU where the OS allows it):
 
 Each rate is given by CPU time of this process (steady on a shared machine) and by wall time
 (what a user waits; noisy when other jobs run). The last line is one JSON object.
+
+Not for: quality (``naba eval`` and the tests' quality gates) or throughput on many cores
+(bench_dask.py, ingest_full.py).
 """
 
 from __future__ import annotations

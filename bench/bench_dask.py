@@ -20,6 +20,8 @@ Scheduling overhead per partition is measured two ways:
 
 The input defaults to ../shared/data/news/articles.jsonl.gz. On a busy machine the numbers are
 noisy; the JSON printed last says what was run.
+
+Not for: one-core analysis speed (bench_analyze.py) or the store's search (search_latency.py).
 """
 
 from __future__ import annotations

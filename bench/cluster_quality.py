@@ -9,6 +9,8 @@
     python bench/cluster_quality.py sample --db full.db [--n 50] [--seed 6] > clusters.md
         50 random multi-article clusters with each member's outlet, date, title and opening, to
         judge by eye (precision = clusters whose members all report the same story).
+
+Not for: clustering speed (ingest_full.py) or building the clusters (:mod:`naba.store.clusters`).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ left out when its model cannot load), and prints: events per article, per PLOVER
 with an actor / target / location / time, negated and hedged, the share the event filter marks
 ``specific`` (ASSAULT, PROTEST), articles per second (noisy on a shared machine); then ``--show``
 random events with their sentence for a human look. The last line is one JSON object.
+
+Not for: scores against gold (``naba eval events``); this shows what the corpus gets.
 """
 
 from __future__ import annotations

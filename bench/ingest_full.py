@@ -5,6 +5,8 @@ sampled from /proc), database size and the summary; then rerun and check that it
         [--stages clean,segment] [--workers N] [--keep]
 
 Prints one JSON object as its last line. Numbers on a shared machine are noisy.
+
+Not for: resuming after a kill (ingest_kill.py) or the dask engine (bench_dask.py).
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ killed (SIGKILL to its process group: the writer and its workers) once it holds 
 naba package copied at the start, so that code edited meanwhile in the working tree cannot make
 the runs differ. Tables are compared row by row (a digest per table, timestamps left out).
 Prints one JSON object as its last line.
+
+Not for: speed (ingest_full.py); the timings printed only say how long the check took.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@
 Flags, per article: *merge?* two entities of one type that share a name word (ال ignored) and
 *split?* one entity whose aliases share no word with its name (a title alias or a wrong join).
 The flags are leads for a reader, who decides; the summary line counts them.
+
+Not for: a score (NER F1 is ``naba eval ner``); a reader decides each flag.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ seed, and runs each through ``naba.analyze`` (all stages unless ``--stages``). A
 named naba error (empty text, not Arabic...) is fine and counted by its code; any other exception
 is a crash and is listed with the article id. Reported: crashes, rejections by code, and the
 count of each kind of removal (``removed`` reasons), teasers (``related``), repaired words,
-completed abstracts, leads equal to the abstract (kept in the text), headings. Exit status 1 when anything crashed. The last line is one JSON
-object.
+completed abstracts, leads equal to the abstract (kept in the text), headings. Exit status 1
+when anything crashed. The last line is one JSON object.
+
+Not for: speed or quality; only crashes, rejections and what cleaning removed.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ as `naba search` runs it (20 hits with snippets, plus the total and story counts
 
 Prints per-query times (ms) and, as its last line, JSON with p50/p95/max over the 50 queries
 (each query's median of --repeat runs, after one warm-up pass over all of them).
+
+Not for: result quality or the web UI's throughput (web_load.py).
 """
 
 from __future__ import annotations

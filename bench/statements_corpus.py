@@ -8,6 +8,8 @@ statements per article, the share with a speaker span, with a resolved speaker n
 linked entity (needs the entities stage), kinds and certainties, articles per second (noisy on a
 shared machine), then ``--show`` random statements with their speaker, cue, medium and content
 for a human look. The last line is one JSON object with the numbers.
+
+Not for: scores against gold (``naba eval statements``); this shows what the corpus gets.
 """
 
 from __future__ import annotations

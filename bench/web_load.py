@@ -7,6 +7,8 @@ random article pages for a fixed time. Reports requests/s and latency percentile
 The goal (issue 7): at least 200 article pages/s with p99 under 200 ms on 2 cores. The load
 generator runs on the same machine, so it takes some of the CPU the server could use; numbers on
 a shared machine are noisy.
+
+Not for: search latency inside the library (search_latency.py) or what the pages show.
 """
 
 from __future__ import annotations
