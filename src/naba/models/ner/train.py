@@ -1,11 +1,13 @@
 """``naba train ner``: rebuild the gazetteer files and the CRF weights from ../shared/data.
 
-Training data (all mapped to PERS/LOC/ORG/MISC by :mod:`.corpora`):
+Training data (all mapped to PERS/LOC/ORG/MISC by :mod:`.corpora`), by default:
 - ANERcorp train.txt minus its last 10% of sentences (the dev split, never trained on);
 - AQMAR, minus the 8 LLMeBench dev articles (kept for dev);
-- WikiFANE (Wikipedia) and the Wojood sample (train part);
-- NewsFANE is ANERcorp re-annotated: only its sentences that are in our ANERcorp training part
-  are used (the rest would be ANERcorp dev or the held-out ANERcorp test).
+- the Wojood sample (train part).
+Optional parts: WikiFANE (Wikipedia) and NewsFANE, which is ANERcorp re-annotated: only its
+sentences that are in our ANERcorp training part are used (the rest would be ANERcorp dev or the
+held-out ANERcorp test). Each part gets its own domain feature (``DOMAINS``); tagging uses the
+ANERcorp one ("news"). The features need ``word_clusters.tsv.gz`` (``naba train embeddings``).
 FANE corpora split off و and ال as tokens; they are glued back so that training tokens look
 like naba's (clitics attached, as in ANERcorp and in ``record.tokens``).
 
