@@ -11,6 +11,7 @@ from ..subcommands import register_group
 
 TRAIN_MODULES = (
     "naba.models.ner.train",
+    "naba.models.ner.neural",
     "naba.models.embeddings",
     "naba.models.statements",
     "naba.models.events.train",
