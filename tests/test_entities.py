@@ -88,3 +88,101 @@ def test_ids_are_stable_across_spellings():
     assert entity_id("PER", "بشّار الأسد") == entity_id("PER", "بشار الأسد")
     assert entity_id("PER", "بشار الأسد") != entity_id("ORG", "بشار الأسد")
     assert entity_id("LOC", "دمشق", "geo:170654") == "geo:170654"
+
+
+# Linking in context. Sentences are cut (lightly shortened) from ../shared/data/news/sample.jsonl
+# articles: CNN middleEast-985 and -736 (Amman), FR internationalNews-978 (Washington, Lebanon),
+# FR internationalNews-863 (ولبنان), and an AFP story on Arafat's death inquiry (Arafat).
+
+def _analyze(text):
+    import naba
+    return naba.analyze(text, stages=("clean", "segment", "entities"))
+
+
+def _place(rec, name):
+    return next(e for e in rec.entities if normalize(e.name) == normalize(name))
+
+
+def test_washington_is_the_capital():
+    rec = _analyze("رحبت تركيا بالغارات والضربات التي شنتها واشنطن وباريس ولندن ردا على ذلك.")
+    assert _place(rec, "واشنطن").attrs["name_en"].startswith("Washington, D.C.")
+
+
+def test_amman_with_a_jordan_cue_oman_without():
+    rec = _analyze("وصل وزير الخارجية الأمريكي إلى العاصمة الأردنية، عمان. واستلم بومبيو منصبه قبل أيام.")
+    assert _place(rec, "عمان").id == "geo:250441"
+    rec = _analyze("وقعت عمان والإمارات اتفاقا للتعاون التجاري في مسقط.")
+    assert _place(rec, "عمان").id == "iso:OM"
+
+
+def test_region_is_not_its_country():
+    rec = _analyze("وتشهد الضفة الغربية المحتلة مواجهات. وقالت فلسطين إنها ستتوجه إلى مجلس الأمن.")
+    ids = {e.id for e in rec.entities if e.type == "LOC"}
+    assert "reg:west-bank" in ids and "iso:PS" in ids
+
+
+def test_shortest_proclitic_leaves_the_place():
+    assert clitics.proclitic(normalize("ولبنان")) == "و"
+    assert clitics.proclitic(normalize("وباريس")) == "و"
+
+
+def test_city_of_a_named_country_wins():
+    from naba.entities import gazetteer
+    tripoli = normalize("طرابلس")
+    assert gazetteer.resolve(tripoli).cc == "LY"
+    assert gazetteer.resolve(tripoli, frozenset({"LB"})).cc == "LB"
+    london = normalize("لندن")  # London, Ontario is far smaller: Canada in the article is not enough
+    assert gazetteer.resolve(london, frozenset({"CA"})).cc == "GB"
+
+
+def test_surname_goes_to_the_titled_person_not_the_first_seen():
+    cands = [_cand("سهى عرفات", "PER", 0), _cand("ياسر عرفات", "PER", 30), _cand("عرفات", "PER", 200)]
+    cands[1].role = "الرئيس الفلسطيني الراحل"
+    group(cands)
+    assert cands[2].entity is cands[1].entity
+
+
+def test_surname_goes_to_a_full_name_just_before():
+    cands = [_cand("دونالد ترامب", "PER", 0), _cand("ميلانيا ترامب", "PER", 300), _cand("ترامب", "PER", 330)]
+    group(cands)
+    assert cands[2].entity is cands[1].entity
+
+
+def test_fathers_name_is_not_a_surname():
+    cands = [_cand("محمد بن سلمان", "PER", 0), _cand("سلمان", "PER", 40)]
+    groups = group(cands)
+    assert len(groups) == 2
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("تشافيز", "شافيز", True), ("نتانياهو", "نتنياهو", True), ("مارديغال", "مادريغال", True),
+    ("هيوغو", "هيوجو", True), ("سلمان", "سليمان", False), ("حسن", "حسين", False), ("محمد", "محمود", False),
+])
+def test_spelling_variants(a, b, same):
+    from naba.entities.group import same_word
+    assert same_word(normalize(a), normalize(b)) is same
+
+
+def test_spelling_variant_surname_joins():
+    cands = [_cand("هيوغو تشافيز", "PER", 0), _cand("شافيز", "PER", 50)]
+    assert len(group(cands)) == 1
+
+
+def test_one_type_per_name_in_an_article():
+    from naba.stages.entities import unify_types
+    cands = [_cand("السعودية", "ORG", 0), _cand("السعودية", "LOC", 30), _cand("الأسد", "PER", 60),
+             _cand("الأسد", "PER", 80), _cand("الأسد", "LOC", 99)]
+    unify_types(cands)
+    assert [c.type for c in cands] == ["LOC", "LOC", "PER", "PER", "PER"]
+
+
+def test_person_span_drops_words_around_the_name():
+    rec = _analyze("وقالت أرملة عرفات إن الخبراء السويسريين أكدوا التسميم.")  # tagged "أرملة عرفات"
+    names = {normalize(m.text) for m in rec.mentions if m.type == "PER"}
+    assert names == {normalize("عرفات")}
+
+
+def test_fused_lam_is_not_the_display_name():
+    rec = _analyze("وقدمت الرياض دعما للأمم المتحدة. وقال الأمين العام للأمم المتحدة إن الأمم المتحدة ترحب.")
+    un = [e for e in rec.entities if "متحدة" in normalize(e.name).replace("ه", "ة")]
+    assert un and all(not e.name.startswith("لل") for e in un)

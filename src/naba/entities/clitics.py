@@ -37,13 +37,14 @@ def raw_offset(raw: str, n_chars: int) -> int:
 
 def proclitic(norm: str, article_words: frozenset[str] = frozenset()) -> str:
     """The normalized proclitic to strip from a mention's first word ("" for none). The article
-    ال stays on the name; "لل" gives "" (the name's ال is fused with the ل)."""
+    ال stays on the name; "لل" gives "" (the name's ال is fused with the ل). When the rest after
+    some strip is a known place, the shortest such strip wins ("وباريس" -> "باريس", not "اريس")."""
     if len(norm) < 4 or norm[0] not in _SINGLE or "لل" in norm[:3]:
         return ""
     known = _known()
     if norm in known or gazetteer.lookup(norm):
         return ""
-    best = ""
+    best, place = "", None
     for p, rest in candidates(norm):
         if not p or p.endswith("لل"):
             continue
@@ -51,8 +52,10 @@ def proclitic(norm: str, article_words: frozenset[str] = frozenset()) -> str:
             p, rest = p[:-2], "ال" + rest
         if any(c not in _SINGLE for c in p):
             continue
+        if gazetteer.lookup(rest) and (place is None or len(p) < len(place)):
+            place = p  # the shortest strip that leaves a place: "ولبنان" -> "لبنان", not "بنان"
         if rest in known or rest in article_words or gazetteer.lookup(rest):
             best = p if len(p) > len(best) else best
         elif rest.startswith("ال") and len(rest) > 3 and p in ("و", "ف", "ب", "ك", "وب", "فب", "ول", "ل"):
             best = p if len(p) > len(best) else best
-    return best
+    return place if place is not None else best

@@ -1,7 +1,12 @@
 """Runtime gazetteer lookups: normalized name -> place/country record, and name-token lists.
 
-Countries come first (``iso:<CC>``), then GeoNames places (``geo:<geonameid>``, the most populous
-place of a name wins). Everything is keyed on :func:`naba.arabic.normalize.normalize`.
+Regions come first (``reg:<slug>``, ``data/regions.tsv``: "الضفة الغربية" is not the country), then
+countries (``iso:<CC>``), then GeoNames places (``geo:<geonameid>``, ``places.tsv`` plus the
+hand-written ``extra_places.tsv``), the most populous place of a name first. Names in
+``place_stops.txt`` ("المدينة", "الجزيرة") link to nothing. A name with several places is resolved
+in its article (:func:`resolve`): a cue from ``ambiguous_places.tsv`` ("العاصمة الأردنية" -> Amman),
+else the place in a country the article names, else the default. Everything is keyed on
+:func:`naba.arabic.normalize.normalize`.
 
 Not for: building the files (:mod:`.build`) or deciding what is a mention (the tagger does).
 """
@@ -15,12 +20,13 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import read_lines, read_tsv
 
 PKG = "naba.entities.data"
+CONTEXT_MIN_SHARE = 20  # a place in a named country beats the default if at least 1/20 as populous
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    id: str  # "iso:SY" or "geo:170654"
-    kind: str  # country | city
+    id: str  # "iso:SY", "geo:170654" or "reg:west-bank"
+    kind: str  # country | city | region
     name_en: str
     cc: str
     lat: float | None
@@ -36,32 +42,89 @@ def _f(x: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, Place]:
-    out: dict[str, Place] = {}
+def all_places() -> dict[str, tuple[Place, ...]]:
+    """normalized name -> every place it can denote, the default first."""
+    out: dict[str, list[Place]] = {}
+
+    def add(name: str, p: Place) -> None:
+        ps = out.setdefault(normalize(name), [])
+        if p not in ps:
+            ps.append(p)
+
+    for rid, name, cc, lat, lon, names in read_tsv(PKG, "regions.tsv"):
+        p = Place(rid, "region", name, cc, _f(lat), _f(lon))
+        for n in names.split("|"):
+            add(n, p)
+    regions = set(out)
     countries: dict[str, Place] = {}
     for cc, name, lat, lon, names in read_tsv(PKG, "countries.tsv"):
         p = countries[cc] = Place(f"iso:{cc}", "country", name, cc, _f(lat), _f(lon))
         for n in names.split("|"):
-            out.setdefault(normalize(n), p)
+            if normalize(n) not in regions:
+                add(n, p)
     for name, cc in read_tsv(PKG, "country_variants.tsv"):
         if cc in countries:
-            out.setdefault(normalize(name), countries[cc])
-    for gid, name, cc, pop, lat, lon, names in read_tsv(PKG, "places.tsv"):
-        p = Place(f"geo:{gid}", "city", name, cc, _f(lat), _f(lon), int(pop or 0))
+            add(name, countries[cc])
+    cities = []
+    for fn in ("places.tsv", "extra_places.tsv"):
+        for gid, name, cc, pop, lat, lon, names in read_tsv(PKG, fn):
+            cities.append((Place(f"geo:{gid}", "city", name, cc, _f(lat), _f(lon), int(pop or 0)), names))
+    cities.sort(key=lambda x: -x[0].population)
+    for p, names in cities:
         for n in names.split("|"):
-            out.setdefault(normalize(n), p)
-    return out
+            add(n, p)
+    for w in read_lines(PKG, "place_stops.txt"):
+        out.pop(normalize(w), None)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """normalized name -> its default place."""
+    return {k: v[0] for k, v in all_places().items()}
 
 
 def lookup(norm_name: str) -> Place | None:
-    """The place a normalized name denotes, if the gazetteer knows it."""
+    """The place a normalized name denotes by default, if the gazetteer knows it."""
     return places().get(norm_name)
 
 
 @lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    out: dict[str, list] = {}
+    for name, pid, cues in read_tsv(PKG, "ambiguous_places.tsv"):
+        out.setdefault(normalize(name), []).append((pid, tuple(normalize(c) for c in cues.split("|"))))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str = "") -> Place | None:
+    """The place a name denotes in an article that names ``countries`` (ISO2 codes) and whose
+    normalized text is ``text``: a cue of ``ambiguous_places.tsv`` first, then a place in one of
+    the article's countries (not far less populous than the default), then the default."""
+    cands = all_places().get(norm_name)
+    if not cands:
+        return None
+    for pid, cues in _cues().get(norm_name, ()):
+        if any(c in text for c in cues):
+            hit = places_by_id().get(pid)
+            if hit:
+                return hit
+    best = cands[0]
+    if len(cands) > 1 and best.cc not in countries and best.kind == "city":
+        for p in cands[1:]:
+            if p.kind == "city" and p.cc in countries and p.population * CONTEXT_MIN_SHARE >= best.population:
+                return p
+    return best
+
+
+@lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
-    """Every normalized word of a known place name (for tagger features)."""
-    return frozenset(w for name in places() for w in name.split())
+    """Every normalized word of a GeoNames/country place name (a tagger feature: the derived files
+    only, as the shipped model was trained with them)."""
+    names = [n for row in read_tsv(PKG, "countries.tsv") for n in row[4].split("|")]
+    names += [row[0] for row in read_tsv(PKG, "country_variants.tsv")]
+    names += [n for row in read_tsv(PKG, "places.tsv") for n in row[6].split("|")]
+    return frozenset(w for name in names for w in normalize(name).split())
 
 
 @lru_cache(maxsize=1)
@@ -71,4 +134,4 @@ def person_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def places_by_id() -> dict[str, Place]:
-    return {p.id: p for p in places().values()}
+    return {p.id: p for ps in all_places().values() for p in ps}

@@ -5,8 +5,11 @@ Mentions are visited longest first. A mention joins an entity of the same type w
   normalized away; a leading ال is ignored for persons: "الخامنئي" = "خامنئي"), or
 - places: it links to the same gazetteer id ("سوريا" = "سورية"), or
 - persons and organisations: its words are a contiguous run of the entity's longest name
-  ("الأسد" in "بشار الأسد", "داعش" in "تنظيم داعش"); when several entities qualify, the one whose
-  last word matches (the surname), then the one with most mentions, wins.
+  ("الأسد" in "بشار الأسد", "داعش" in "تنظيم داعش"), but not a father's name after بن
+  ("سلمان" is not "محمد بن سلمان"); when several entities qualify, :func:`_pick` decides (the
+  surname's owner, one named just before, the one with a title, the most recent), or
+- persons: failing all that, its words are spelling variants of the entity's words
+  (:func:`same_word`: "شافيز" = "تشافيز", "نتانياهو" = "نتنياهو", "مادريغال" = "مارديغال").
 A mention of another type whose key is already an entity's key joins that entity (the tagger
 called "الأسد" LOC once and PER five times: one person).
 
@@ -67,11 +70,61 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _contains(big: tuple[str, ...], small: tuple[str, ...], typ: str) -> bool:
+NEAR = 80  # characters: a full name this close before a surname settles whom it names
+_PATRONYM = frozenset({"بن", "ابن", "بنت"})
+_SKELETON = str.maketrans({"غ": "ج", "ڤ": "ف", "ڨ": "ق", "گ": "ك", "پ": "ب", "چ": "ج"})
+
+
+def skeleton(w: str) -> str:
+    """A name word's spelling-variant form: ال off, تش = ش, غ = ج (the g sound), doubled letters
+    once ("تشافيز" = "شافيز", "هيوجو" = "هيوغو")."""
+    w = _strip_al(w).replace("تش", "ش").translate(_SKELETON)
+    return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
+
+
+def _loose(w: str) -> str:
+    return w[:1] + "".join(c for c in w[1:] if c not in "اوي")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal skeletons, or for long words (6+ letters, where two
+    real names rarely differ so little) equal without long vowels or one swap of neighbours."""
+    if a == b:
+        return True
+    a, b = skeleton(a), skeleton(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6:
+        return False
+    if _loose(a) == _loose(b):
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return False
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...], typ: str, eq=None) -> bool:
     if typ == "PER":
         big, small = tuple(map(_strip_al, big)), tuple(map(_strip_al, small))
     n = len(small)
-    return 0 < n < len(big) and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+    if not 0 < n < len(big):
+        return False
+    for i in range(len(big) - n + 1):
+        if typ == "PER" and i > 0 and big[i - 1] in _PATRONYM:
+            continue  # "سلمان" in "محمد بن سلمان" is the father
+        if eq is None and big[i:i + n] == small or eq and all(map(eq, big[i:i + n], small)):
+            return True
+    return False
+
+
+def _variant(g: "Group", words: tuple[str, ...]) -> bool:
+    whole = len(g.longest) == len(words) and all(map(same_word, g.longest, words))
+    return whole or _contains(g.longest, words, "PER", same_word)
+
+
+def _recent(g: "Group", start: int) -> int:
+    return max((m.start for m in g.mentions if m.start < start), default=-1)
 
 
 def _add(g: Group, c: Cand) -> None:
@@ -80,6 +133,19 @@ def _add(g: Group, c: Cand) -> None:
     if len(c.words) > len(g.longest) and not c.alias_of:
         g.longest = c.words
     c.entity = g
+
+
+def _pick(fits: list[Group], c: Cand) -> Group | None:
+    """The entity a (short) mention names among several that fit: the surname's owner; then one
+    named just before it (within ``NEAR`` characters); then the prominent one, who has a title
+    ("الرئيس الفلسطيني الراحل ياسر عرفات" over "سهى عرفات" for "ضريح عرفات"); then the one named
+    last before it; then the one with most mentions."""
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    return min(fits, key=lambda g: (_strip_al(g.longest[-1]) != _strip_al(c.words[-1]),
+                                    _recent(g, c.start) < c.start - NEAR,
+                                    not any(m.role for m in g.mentions),
+                                    -_recent(g, c.start), -len(g.mentions)))
 
 
 def group(cands: list[Cand], generic: frozenset[str] = frozenset()) -> list[Group]:
@@ -93,13 +159,16 @@ def group(cands: list[Cand], generic: frozenset[str] = frozenset()) -> list[Grou
         if c.alias_of:
             hit = next((g for g in same if key(words_of(c.alias_of), "PER") in g.keys
                         or _contains(g.longest, words_of(c.alias_of)[-1:], "PER")), None)
+        part = c.type in ("PER", "ORG") and not c.alias_of and not set(c.words) <= generic
         if hit is None:
-            hit = next((g for g in same if k in g.keys or (c.place_id and g.place_id == c.place_id)), None)
-        if hit is None and c.type in ("PER", "ORG") and not c.alias_of and not set(c.words) <= generic:
-            fits = [g for g in same if _contains(g.longest, c.words, c.type)]
-            if fits:
-                fits.sort(key=lambda g: (_strip_al(g.longest[-1]) != _strip_al(c.words[-1]), -len(g.mentions)))
-                hit = fits[0]
+            exact = [g for g in same if k in g.keys or (c.place_id and g.place_id == c.place_id)]
+            if part and len(exact) == 1 and len(exact[0].longest) > len(c.words):
+                exact += [g for g in same if g is not exact[0] and _contains(g.longest, c.words, c.type)]
+            hit = _pick(exact, c)
+        if hit is None and part:
+            hit = _pick([g for g in same if _contains(g.longest, c.words, c.type)], c)
+        if hit is None and c.type == "PER" and not c.alias_of:
+            hit = _pick([g for g in same if _variant(g, c.words)], c)
         if hit is None:
             hit = next((g for g in groups if k in g.keys and len(g.mentions) >= 2), None)
         if hit is None:

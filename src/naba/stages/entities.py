@@ -15,6 +15,8 @@ name, aliases, roles; ``attrs``: ``gazetteer``, ``country``, ``lat``, ``lon`` fo
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.resources import read_lines
@@ -32,6 +34,11 @@ ROLE_WINDOW = 8
 
 def _stops() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_lines("naba.entities.data", "role_stops.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_stops() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines("naba.entities.data", "name_stops.txt"))
 
 
 def _sentence_tokens(record: Record) -> list[list[int]]:
@@ -78,6 +85,39 @@ _OPEN, _CLOSE = set("“«\""), set("”»\"")
 
 def _is_nisba(t: Token) -> bool:
     return t.norm.startswith("ال") and len(t.norm) > 4 and (t.norm.endswith("ي") or t.norm.endswith("يه"))
+
+
+def _trim_person(toks: list[Token], a: int, b: int) -> tuple[int, int]:
+    """A person's span without the words around the name that the tagger took in: kinship and
+    group nouns, honorific nisbas and generic titles before it ("أرملة عرفات", "الأوروغواياني
+    فرناندو موسليرا"), and from a stop word or a لل-word on ("نايف بن عبدالعزيز رحمه الله",
+    "ساندرز للصحفيين", "محمد بن عطية لفرانس")."""
+    stops, names = _name_stops(), gazetteer.person_names()
+    while b - a > 1 and (toks[a].norm in stops or _is_generic(toks[a])
+                         or (_is_nisba(toks[a]) and toks[a].norm not in names)):
+        a += 1
+    for j in range(a + 1, b):
+        n = toks[j].norm
+        if n in stops or (n.startswith("لل") and len(n) > 4) or (
+                n.startswith("ل") and clitics.proclitic(n) == "ل" and gazetteer.lookup(n[1:])):
+            return a, j
+    return a, b
+
+
+def _grow_place(toks: list[Token], a: int, b: int, sent_end: int) -> tuple[int, int]:
+    """A place's span grown to the longest gazetteer name around it ("الهاشمية" inside "المملكة
+    الأردنية الهاشمية", "الزور" in "دير الزور")."""
+    best = (a, b) if gazetteer.lookup(" ".join(t.norm for t in toks[a:b])) else None
+    for x in range(max(0, a - 2), a + 1):
+        for y in range(b, min(sent_end, b + 2) + 1):
+            if (x, y) == (a, b) or (best and y - x <= best[1] - best[0]):
+                continue
+            words = [t.norm for t in toks[x:y]]
+            p = clitics.proclitic(words[0])
+            words[0] = words[0][len(p):]
+            if gazetteer.lookup(" ".join(words)):
+                best = (x, y)
+    return best or (a, b)
 
 
 def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
@@ -140,8 +180,10 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
         toks = [record.tokens[i] for i in idx]
         for a, b, ty in _tag_runs(tag([t.text for t in toks])):
             typ = TYPES.get(ty, "MISC")
-            while typ == "PER" and b - a > 1 and _is_generic(toks[a]):
-                a += 1  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
+            if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
+                a, b = _trim_person(toks, a, b)
+            elif typ == "LOC":
+                a, b = _grow_place(toks, a, b, len(toks))
             a, b = _adjust(toks, a, b, typ)
             c = _mention(record, toks[a:b], typ, article_words)
             if c:
@@ -289,12 +331,62 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
         c.role = role.strip()
 
 
+def unify_types(cands: list[Cand]) -> None:
+    """One type per name in an article: a country or region name is a place whatever the tagger
+    said ("السعودية" tagged ORG); a name tagged two ways takes its majority type, ties going to a
+    place the gazetteer knows, then to the known-entities list, then to the first mention."""
+    by_key: dict[str, list[Cand]] = {}
+    for c in cands:
+        if not c.alias_of:
+            by_key.setdefault(key(c.words, "PER"), []).append(c)
+    known = lexicon.known_entities()
+    for cs in by_key.values():
+        place = gazetteer.lookup(" ".join(cs[0].words))
+        counts = Counter(c.type for c in cs)
+        if place and place.kind in ("country", "region") and "PER" not in counts:
+            typ = "LOC"
+        elif len(counts) == 1:
+            continue
+        else:
+            top = counts.most_common()
+            tied = [t for t, n in top if n == top[0][1]]
+            kt = TYPES.get(known.get(" ".join(cs[0].words), ""), "")
+            typ = ("LOC" if place and "LOC" in tied else kt if kt in tied
+                   else min(cs, key=lambda c: c.start).type if len(tied) > 1 else tied[0])
+        for c in cs:
+            c.type = typ
+
+
+def link_places(record: Record, cands: list[Cand]) -> None:
+    """Each place mention's gazetteer link, read in its article: the countries the article names
+    and its words pick among places of one name ("طرابلس" with "الليبية", "عمان" with
+    "العاصمة الأردنية"; :func:`naba.entities.gazetteer.resolve`)."""
+    locs = [c for c in cands if c.type == "LOC"]
+    if not locs:
+        for c in cands:
+            c.place_id = None
+        return
+    defaults = {c.start: gazetteer.lookup(" ".join(c.words)) for c in locs}
+    countries = frozenset(p.cc for p in defaults.values() if p and p.kind == "country")
+    text = " ".join(t.norm for t in record.tokens)
+    for c in cands:
+        p = gazetteer.resolve(" ".join(c.words), countries, text) if c.type == "LOC" else None
+        c.place_id = p.id if p else None
+
+
 def _canonical(g: Group) -> str:
     if g.name:
         return g.name
     full = [m for m in g.mentions if m.words == g.longest and not m.alias_of] or g.mentions
-    # the least-decorated surface of the longest form (fewest diacritics), first seen on ties
-    return min(full, key=lambda m: (len(m.text) - len(normalize(m.text)), m.start)).text
+    # the least-decorated surface of the longest form (not fused with لل, fewest diacritics),
+    # first seen on ties
+    best = min(full, key=lambda m: (_fused(m), len(m.text) - len(normalize(m.text)), m.start))
+    return "ا" + best.text[1:] if _fused(best) else best.text
+
+
+def _fused(m: Cand) -> bool:
+    """"للأمم المتحدة": the first word is ل + ال fused (words_of reads it "الأمم")."""
+    return normalize(m.text).split()[0] != m.words[0]
 
 
 def to_entity(g: Group) -> Entity:
@@ -320,6 +412,8 @@ def run(record: Record) -> Record:
     cands += org_pattern_mentions(record, cands, sents, frozenset(t.norm for t in record.tokens))
     cands += title_alias_mentions(record, cands)
     attach_roles(record, cands, sents)
+    unify_types(cands)
+    link_places(record, cands)
     groups = group(cands, lexicon.org_heads() | lexicon.title_words())
     entities, ids = [], {}
     for g in groups:
