@@ -186,3 +186,9 @@ def test_fused_lam_is_not_the_display_name():
     rec = _analyze("وقدمت الرياض دعما للأمم المتحدة. وقال الأمين العام للأمم المتحدة إن الأمم المتحدة ترحب.")
     un = [e for e in rec.entities if "متحدة" in normalize(e.name).replace("ه", "ة")]
     assert un and all(not e.name.startswith("لل") for e in un)
+
+
+def test_known_short_forms_share_the_full_names_id():
+    assert entity_id("PER", "بوتين") == entity_id("PER", "فلاديمير بوتين") == entity_id("PER", "فلاديمير بوتن")
+    assert entity_id("ORG", "مجلس الأمن") == entity_id("ORG", "مجلس الأمن الدولي")
+    assert entity_id("PER", "حافظ الأسد") != entity_id("PER", "الأسد")

@@ -264,9 +264,12 @@ def title_alias_mentions(record: Record, cands: list[Cand]) -> list[Cand]:
     if not aliases:
         return []
     sizes = sorted({len(a.split()) for a in aliases}, reverse=True)
+    firsts = tuple({f for a in aliases for f in (a.split()[0], _strip_al(a.split()[0]))})
     taken = [(c.start, c.end) for c in cands]
     toks, out = record.tokens, []
     for i, t in enumerate(toks):
+        if not t.norm.endswith(firsts):  # a proclitic only comes before an alias's first word
+            continue
         for n in sizes:
             seq = toks[i:i + n]
             hit = next(((form, p) for form, p in _first_word_forms(t)
