@@ -133,6 +133,9 @@ def test_city_of_a_named_country_wins():
     assert gazetteer.resolve(tripoli, frozenset({"LB"})).cc == "LB"
     london = normalize("لندن")  # London, Ontario is far smaller: Canada in the article is not enough
     assert gazetteer.resolve(london, frozenset({"CA"})).cc == "GB"
+    geneva = normalize("جنيف")  # a transliterated namesake: the US in the article is not enough
+    assert gazetteer.resolve(geneva, frozenset({"US"})).cc == "CH"
+    assert gazetteer.resolve(normalize("القنيطرة"), frozenset({"SY"})).cc == "SY"
 
 
 def test_surname_goes_to_the_titled_person_not_the_first_seen():

@@ -5,7 +5,7 @@ countries (``iso:<CC>``), then GeoNames places (``geo:<geonameid>``, ``places.ts
 hand-written ``extra_places.tsv``), the most populous place of a name first. Names in
 ``place_stops.txt`` ("المدينة", "الجزيرة") link to nothing. A name with several places is resolved
 in its article (:func:`resolve`): a cue from ``ambiguous_places.tsv`` ("العاصمة الأردنية" -> Amman),
-else the place in a country the article names, else the default. Everything is keyed on
+else the place in a (Arabic-speaking) country the article names, else the default. Everything is keyed on
 :func:`naba.arabic.normalize.normalize`.
 
 Not for: building the files (:mod:`.build`) or deciding what is a mention (the tagger does).
@@ -100,7 +100,8 @@ def _cues() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str = "") -> Place | None:
     """The place a name denotes in an article that names ``countries`` (ISO2 codes) and whose
     normalized text is ``text``: a cue of ``ambiguous_places.tsv`` first, then a place in one of
-    the article's countries (not far less populous than the default), then the default."""
+    the article's countries (one with native Arabic place names, ``context_countries.txt``, and not
+    far less populous than the default), then the default."""
     cands = all_places().get(norm_name)
     if not cands:
         return None
@@ -112,9 +113,15 @@ def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str =
     best = cands[0]
     if len(cands) > 1 and best.cc not in countries and best.kind == "city":
         for p in cands[1:]:
-            if p.kind == "city" and p.cc in countries and p.population * CONTEXT_MIN_SHARE >= best.population:
+            if (p.kind == "city" and p.cc in countries and p.cc in _context_countries()
+                    and p.population * CONTEXT_MIN_SHARE >= best.population):
                 return p
     return best
+
+
+@lru_cache(maxsize=1)
+def _context_countries() -> frozenset[str]:
+    return frozenset(cc for line in read_lines(PKG, "context_countries.txt") for cc in line.split())
 
 
 @lru_cache(maxsize=1)
