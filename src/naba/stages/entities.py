@@ -4,8 +4,10 @@
 2. Turn tag runs into mentions; a glued proclitic comes off the first word ("وبغداد" -> "بغداد").
 3. Add title-alias mentions ("المرشد الأعلى") from ``entities/data/title_aliases.tsv``.
 4. Attach roles: the title phrase just before a person's name ("السفير الإيراني السابق في سوريا").
-5. Group mentions into entities (:mod:`naba.entities.group`); link places to the gazetteer; give
-   each entity its corpus-wide id (:mod:`naba.entities.ids`).
+5. One type per name in the article (:func:`unify_types`); places linked to the gazetteer in the
+   article's context (:func:`link_places`: "عمان" near "العاصمة الأردنية" is Amman).
+6. Group mentions into entities (:mod:`naba.entities.group`); give each entity its corpus-wide id
+   (:mod:`naba.entities.ids`).
 
 Fills ``record.mentions`` (type PER/ORG/LOC/MISC, ``entity`` id) and ``record.entities`` (id, type,
 name, aliases, roles; ``attrs``: ``gazetteer``, ``country``, ``lat``, ``lon`` for places,
