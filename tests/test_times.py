@@ -78,3 +78,15 @@ def test_dev_gate(shared_data):
     # measured: f1 0.967, value accuracy 0.959 (the set was also used to tune the rules)
     assert res["f1"] >= 0.94
     assert res["value_accuracy"] >= 0.94
+
+
+def test_hijri_numeric_date_is_not_a_publication_date():
+    # saudinewsnet:12062 opens with "خلال الفترة من 4 إلى 15/9/1436هـ": not a Gregorian dateline,
+    # and the article must still analyse (it crashed with an OverflowError in hijridate once).
+    import naba
+
+    text = ("أعلنت وزارة الخدمة المدنية أسماء (4878) متقدمة على الوظائف التعليمية المعلنة خلال الفترة من 4 "
+            "إلى 15/9/1436هـ، ويمثلن من تم ترشيحهن مبدئيا.\nودعت الوزارة المتقدمات إلى مراجعة الفروع في "
+            "العاشر من شهر رمضان المقبل.")
+    rec = naba.analyze(text, stages=("clean", "segment", "times"))
+    assert rec.published is None or rec.published >= "1900"

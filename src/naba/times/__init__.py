@@ -53,6 +53,10 @@ def extract(text: str, published: str | None) -> list[TimeExpr]:
     return out
 
 
+# A publication date outside these years is a misread (e.g. "15/9/1436هـ" read as Gregorian).
+PLAUSIBLE_YEARS = (1900, 2100)
+
+
 def dateline_date(text: str) -> tuple[str, str] | None:
     """The date of a dateline ("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م"): a full Gregorian
     date with a year if there is one, else a full Hijri one converted; with the matched text."""
@@ -61,7 +65,7 @@ def dateline_date(text: str) -> tuple[str, str] | None:
         if m.rule not in ("date", "numeric", "iso", "hijri") or not m.parts.get("year"):
             continue
         r: Resolved = resolve(m, None, {})
-        if r.value and len(r.value) == 10:
+        if r.value and len(r.value) == 10 and PLAUSIBLE_YEARS[0] <= int(r.value[:4]) <= PLAUSIBLE_YEARS[1]:
             if m.rule != "hijri":
                 return r.value, text[m.start:m.end]
             best = best or (r.value, text[m.start:m.end])

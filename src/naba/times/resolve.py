@@ -121,10 +121,14 @@ def _hijri_to_gregorian(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _hijri_year_for(pub: date) -> int:
+def _hijri_year_for(pub: date) -> int | None:
+    """The Hijri year of a Gregorian date, or None outside hijridate's range (1924-2077)."""
     from hijridate import Gregorian
 
-    return Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    try:
+        return Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
 
 
 def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
@@ -138,6 +142,8 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
             hy = int(p["year"])
         elif pub:
             hy = _hijri_year_for(pub)
+            if hy is None:
+                return Resolved(None, "hijri", "publication date outside the Hijri calendar's range")
         else:
             return Resolved(None, "hijri", NO_PUBLISHED)
         g = _hijri_to_gregorian(hy, month, day)
