@@ -15,6 +15,10 @@ A BiLSTM reads the sentence; a softmax per token is decoded with Viterbi under t
 (:mod:`.train`), picks the epoch on a held-out share of the training sentences (never the dev split)
 and prints the dev scores. Weights: ``ner_neural.pt`` next to this file (or ``$NABA_NER_NEURAL``).
 
+Measured (20 epochs, 80k-word 64-d vectors, 11.8 MB): ANERcorp dev micro F1 70.2 (the CRF: 69.0),
+block 5 of ANERcorp train 70.6 (the CRF recipe: 78-80 on such blocks); ~16k tokens/s on one core,
+~1.8 s to load (1.2 s of it importing torch). Not good enough to replace the CRF.
+
 Not for: the shipped tagger (``tagger.py``) or turning tags into mentions (``naba.stages.entities``).
 """
 
