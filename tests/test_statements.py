@@ -219,3 +219,16 @@ def test_dev_quality_gate(shared_data):
     assert res["f1"] >= 0.92
     assert res["speaker_accuracy"] >= 0.85
     assert res["certainty_accuracy"] >= 0.94
+
+
+def test_according_to_source_glued_to_lam_starts_after_it():
+    # ant_multisource:AL-economy-1015-20180713 and AL-economy-217-20180311 (news corpus)
+    got = statements('وتأتي الزيادة في الوقت الذي ارتفع فيه إجمالي التبادلات التجارية بين أكبر اقتصادين '
+                     'في العالم رغم التوتر، وفقا لوكالة "فرانس برس".')
+    assert [(s.kind, s.speaker.text) for s in got] == [("according_to", 'وكالة "فرانس برس"')]
+    text = ('توقع بنك JPMorgan Chase أن تقود الطروحات الأولية النمو في منطقة الشرق الأوسط هذا العام، '
+            'بحسب لوكالة بلومبرغ.')
+    got = statements(text)
+    acc = [s for s in got if s.kind == "according_to"]
+    assert [s.speaker.text for s in acc] == ["وكالة بلومبرغ"] and acc[0].medium is None
+    assert text[acc[0].speaker.start:acc[0].speaker.end] == "وكالة بلومبرغ"

@@ -674,7 +674,7 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             src = [i for i in src if sp[0] <= toks[i].start < sp[1]]
     if not src or not _looks_like_source(para, src, particles):
         return None
-    sp = (toks[src[0]].start, toks[src[-1]].end)
+    sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
     cue = toks[k]
     host = _frame_just_before(para, k, frames)
     if host is not None and host.speaker is not None and host.kind != "according_to" \
@@ -685,6 +685,15 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     if content is None or content[1] <= content[0]:
         return None
     return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _glued_lam(head: Token, particles) -> int:
+    """1 when the source's first word carries the according-to cue's ل ("وفقا لوكالة الأناضول"،
+    "بحسب لوكالة"): the speaker starts after it. "للوكالة" keeps its ل (the ال is elided in it)."""
+    n = head.norm
+    if head.text[:1] != "ل" or n.startswith("لل") or len(n) <= 3:
+        return 0
+    return 1 if "ل" in particles or _glued_medium(head) else 0
 
 
 def _frame_just_before(para: Paragraph, k: int, frames: list[Frame]) -> Frame | None:
