@@ -232,3 +232,14 @@ def test_according_to_source_glued_to_lam_starts_after_it():
     acc = [s for s in got if s.kind == "according_to"]
     assert [s.speaker.text for s in acc] == ["وكالة بلومبرغ"] and acc[0].medium is None
     assert text[acc[0].speaker.start:acc[0].speaker.end] == "وكالة بلومبرغ"
+
+
+def test_plural_subjectless_cue_never_takes_a_single_previous_speaker():
+    # ant_multisource:AL-economy-662-20180524 (news corpus); the second text swaps in a single speaker
+    got = statements('قال مسؤولون إن حكومة البحرين تجري محادثات مع البرلمان بشأن نظام جديد للدعم. '
+                     'وأضافوا أنه لم يتضح بعد ما إذا كان النظام الجديد سيقلص مجمل عبء الدعم الحكومي.')
+    assert [s.speaker_name for s in got] == ["مسؤولون", "مسؤولون"]
+    got = statements('قال الوزير محمد الأحمد إن الحكومة تجري محادثات مع البرلمان. '
+                     'وأضافوا أنه لم يتضح بعد ما إذا كان النظام الجديد سيقلص مجمل عبء الدعم الحكومي.')
+    assert got[0].speaker_name == "محمد الأحمد"
+    assert got[1].cue.text == "وأضافوا" and got[1].speaker is None and got[1].speaker_name is None

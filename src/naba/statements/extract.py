@@ -857,6 +857,8 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
         elif f.lead is not None and (prev is None or not _same_sentence(record, prev.cue.start, f.cue.start)):
             speaker = record.span(*f.lead)
             entity, name = memory.resolve(speaker)
+        elif _plural_cue(f.cue) and not (prev is not None and _plural_statement(prev)):
+            speaker, entity, name = _plural_antecedent(record, memory, out, f.cue.start)
         elif prev is not None:
             entity, name = prev.speaker_entity, prev.speaker_name
             if f.continuation and prev.speaker is not None and _same_sentence(record, prev.cue.start, f.cue.start):
@@ -877,6 +879,93 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
         if f.kind != "according_to":
             prev = st
     return out
+
+
+PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
+
+
+def _plural_cue(cue: Token) -> bool:
+    """A dual or plural verb or participle (وقالا، وأكدتا، وأضافوا، يقولون، مؤكدين): its subject
+    is two or more, so a single previous speaker is not its antecedent."""
+    lex = lexicon()
+    for n in _unglued(cue.norm):
+        c = lex.cues.get(n)
+        if c is None:
+            continue
+        if n.endswith(("ين", "ان", "تين")) or (not c.participle and n.endswith(("وا", "تا", "ون"))):
+            return True
+        return not c.participle and n.endswith("ا") and n != normalize(c.lemma) and len(n) > 3
+    return False
+
+
+def _plural_phrase(text: str) -> bool:
+    """A speaker phrase naming more than one: plural/dual head (مسؤولون، الوزيران، المصادر ...
+    by the sound endings) or two coordinated names ("بيان ومنال")."""
+    words = [normalize(w.strip(QUOTE_MARKS + "،,()")) for w in text.split()]
+    if not words:
+        return False
+    head = words[0].removeprefix("و").removeprefix("ال")
+    if len(head) > 4 and head.endswith(PLURAL_ENDINGS):
+        return True
+    return any(w.startswith("و") and len(w) > 3 and not w.startswith("وال") and i > 0 for i, w in enumerate(words))
+
+
+def _plural_statement(st: Statement) -> bool:
+    return _plural_cue_span(st) or bool(st.speaker_name and _plural_phrase(st.speaker_name)) \
+        or bool(st.speaker and _plural_phrase(st.speaker.text))
+
+
+def _plural_cue_span(st: Statement) -> bool:
+    return bool(st.speaker is None and st.speaker_name and " و" in st.speaker_name)
+
+
+def _plural_antecedent(record: Record, memory: SpeakerMemory, out: list[Statement], at: int):
+    """(speaker, entity, name) for a subjectless dual/plural cue at ``at``: the nearest of the last
+    few statements whose speaker is plural, else two coordinated names ("X و Y") in this or the
+    previous sentence, else no speaker at all (never a wrong single person)."""
+    for st in reversed(out[-4:]):
+        if _plural_statement(st):
+            speaker = st.speaker if st.speaker is not None and _same_sentence(record, st.cue.start, at) else None
+            return speaker, st.speaker_entity, st.speaker_name
+    pair = _coordinated_names(record, memory, at)
+    if pair is not None:
+        return pair
+    return None, None, None
+
+
+def _coordinated_names(record: Record, memory: SpeakerMemory, at: int):
+    """Two person names joined by و before offset ``at`` in its sentence or the one before:
+    entity mentions ("بيان ومنال") or words of speakers already seen."""
+    sents = sorted((s.start, s.end) for s in record.sentences)
+    i = next((n for n, (s, e) in enumerate(sents) if s <= at < e), None)
+    if i is None:
+        return None
+    lo = sents[max(0, i - 1)][0]
+    pers = sorted((m for m in record.mentions if m.type[:3] == "PER" and lo <= m.start and m.end <= at),
+                  key=lambda m: m.start)
+    known = {w for sp in memory.seen for w in sp.words}
+    spans = [(m.start, m.end) for m in pers]
+    for t in record.tokens:
+        if lo <= t.start and t.end <= at:
+            bare = normalize(record.text[t.start:t.end]).removeprefix("و")
+            if bare in known and not bare.startswith("ال") and len(bare) > 2:
+                spans.append((t.start, t.end))
+    spans.sort()
+    for (a1, b1), (a2, b2) in reversed(list(zip(spans, spans[1:]))):
+        gap = record.text[b1:a2]
+        if gap.strip() == "" and record.text[a2:a2 + 1] == "و" and (a1, b1) != (a2, b2):
+            a2b = a2  # the و glued to the second name
+        elif gap.strip().startswith("و") and len(gap.split()) <= 3 and all(
+                normalize(w).removeprefix("و").startswith("ال") or w == "و" for w in gap.split()):
+            a2b = a2  # "... ماكرون والمستشارة الألمانية أنغيلا ميركل"
+        else:
+            continue
+        one = memory.resolve(record.span(a1, b1))
+        two = memory.resolve(record.span(a2b + (1 if record.text[a2b] == "و" and gap.strip() == "" else 0), b2))
+        if one[1] == two[1]:
+            continue
+        return record.span(a1, b2), None, f"{one[1]} و{two[1]}"
+    return None
 
 
 def _same_sentence(record: Record, a: int, b: int) -> bool:
