@@ -135,11 +135,23 @@ def _add(g: Group, c: Cand) -> None:
     c.entity = g
 
 
+def _other_known(g: "Group", c: Cand) -> bool:
+    """True when ``c`` alone is a well-known person's short form ("ترامب" -> دونالد ترامب) and
+    ``g`` is a different person ("ميلانيا ترامب"): then the short form is not ``g``'s surname."""
+    from .ids import known_name
+
+    if c.type != "PER" or len(c.words) != 1 or len(g.longest) <= 1:
+        return False
+    known = known_name("PER", " ".join(c.words))
+    return known is not None and known_name("PER", " ".join(g.longest)) != known
+
+
 def _pick(fits: list[Group], c: Cand) -> Group | None:
     """The entity a (short) mention names among several that fit: the surname's owner; then one
     named just before it (within ``NEAR`` characters); then the prominent one, who has a title
     ("الرئيس الفلسطيني الراحل ياسر عرفات" over "سهى عرفات" for "ضريح عرفات"); then the one named
     last before it; then the one with most mentions."""
+    fits = [g for g in fits if not _other_known(g, c)]
     if len(fits) <= 1:
         return fits[0] if fits else None
     return min(fits, key=lambda g: (_strip_al(g.longest[-1]) != _strip_al(c.words[-1]),

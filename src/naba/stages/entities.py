@@ -25,7 +25,7 @@ from ..arabic.resources import read_lines
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
-from ..entities.ids import entity_id
+from ..entities.ids import entity_id, known_name
 from ..models.ner.tagger import tag
 from ..record import Entity, Mention, Record, Token
 
@@ -386,7 +386,10 @@ def _canonical(g: Group) -> str:
     # the least-decorated surface of the longest form (not fused with لل, fewest diacritics),
     # first seen on ties
     best = min(full, key=lambda m: (_fused(m), len(m.text) - len(normalize(m.text)), m.start))
-    return "ا" + best.text[1:] if _fused(best) else best.text
+    name = "ا" + best.text[1:] if _fused(best) else best.text
+    # a well-known person or body named only by a short form ("ترامب") gets the full name
+    known = known_name(g.type, name) if g.type in ("PER", "ORG") else None
+    return known if known and len(known.split()) > len(name.split()) else name
 
 
 def _fused(m: Cand) -> bool:
