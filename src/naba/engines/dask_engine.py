@@ -238,6 +238,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, scheduler: str | None
             finished: set[str] = set()
             running = as_completed()
             by_key: dict[str, list[Partition]] = {}
+            inflight: dict[str, tuple] = {}
+            resubmits: dict[str, int] = {}
 
             def drain_frontier() -> None:
                 while order and order[0].pid in finished:
@@ -252,6 +254,23 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, scheduler: str | None
 
             def settle(fut) -> None:
                 parts = by_key.pop(fut.key, [])
+                args = inflight.pop(fut.key, None)
+                if fut.status != "finished" and parts and shards.is_finished(lake, parts[0].pid):
+                    # the worker finished the shard, then died before reporting it
+                    fut.release()
+                    finished.update(p.pid for p in parts)
+                    drain_frontier()
+                    return
+                if (fut.status != "finished" and args is not None and fut.status != "error"
+                        and resubmits.get(fut.key, 0) < retries + 1):
+                    # lost with its worker (no exception to report): run it again
+                    resubmits[fut.key] = resubmits.get(fut.key, 0) + 1
+                    fut.release()
+                    again = client.submit(run_partition, *args, key=fut.key, retries=retries,
+                                          pure=False)
+                    by_key[fut.key], inflight[fut.key] = parts, args
+                    running.add(again)
+                    return
                 if fut.status == "finished":
                     fut.result()
                     finished.update(p.pid for p in parts)
@@ -283,10 +302,11 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, scheduler: str | None
                     by_key[key].append(part)
                     part.docs = []
                     continue
-                fut = client.submit(run_partition, part.pid, part.docs, str(lake), part.source,
-                                    stage_names, key=key, retries=retries, pure=False)
+                args = (part.pid, part.docs, str(lake), part.source, stage_names)
+                fut = client.submit(run_partition, *args, key=key, retries=retries, pure=False)
                 part.docs = []
                 by_key[key] = [part]
+                inflight[key] = args  # kept until settled, to resubmit a task lost with its worker
                 summary.computed += 1
                 running.add(fut)
                 while running.count() >= window:
