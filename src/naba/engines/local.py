@@ -152,12 +152,15 @@ class _Progress:
 
     def __init__(self, sources: Sources, summary: IngestSummary, enabled: bool):
         self.sources, self.summary, self.bar = sources, summary, None
-        self.start = time.monotonic()
+        self.start = self.last_draw = time.monotonic()
         if enabled:
             from tqdm import tqdm
 
+            # on a terminal the bar redraws in place; in a log (CI, nohup) a line every 30 s
+            interval = 0.1 if sys.stderr.isatty() else 30.0
             self.bar = tqdm(total=sources.total_bytes, unit="B", unit_scale=True,
-                            file=sys.stderr, desc="ingest", dynamic_ncols=True, smoothing=0.05)
+                            file=sys.stderr, desc="ingest", dynamic_ncols=True, smoothing=0.05,
+                            mininterval=interval)
 
     def __call__(self, _n: int = 0) -> None:
         if self.bar is None:
@@ -168,7 +171,10 @@ class _Progress:
         self.bar.n = self.sources.done_bytes
         self.bar.set_postfix_str(f"{done} docs {rate:.1f}/s +{s.added} ={s.skipped} !{s.failed}",
                                  refresh=False)
-        self.bar.refresh()
+        now = time.monotonic()
+        if now - self.last_draw >= self.bar.mininterval:
+            self.last_draw = now
+            self.bar.refresh()
 
     def close(self) -> None:
         if self.bar is not None:
