@@ -243,3 +243,42 @@ def test_plural_subjectless_cue_never_takes_a_single_previous_speaker():
                      'وأضافوا أنه لم يتضح بعد ما إذا كان النظام الجديد سيقلص مجمل عبء الدعم الحكومي.')
     assert got[0].speaker_name == "محمد الأحمد"
     assert got[1].cue.text == "وأضافوا" and got[1].speaker is None and got[1].speaker_name is None
+
+
+def test_medium_after_the_content_in_the_same_sentence():
+    # ../shared/data/news articles.jsonl.gz, ant_multisource:CN-internationalNews-376-20180522 and
+    # ant_multisource:CN-internationalNews-145-20180318: "، وذلك في كلمة" and a bare "، خلال مقابلة".
+    text = ("وقال زوكربيرغ إن العاملين على أنظمة الحماية والأمان سيؤثرون سلبا على الأرباح، لكنه لفت إلى "
+            "أن حماية المستخدمين أكثر أهمية من تحقيق أرباح طائلة بالنسبة له، وذلك في كلمة ألقاها أمام "
+            "البرلمان الأوروبي، الثلاثاء.\n\n"
+            "وقال وزير الخارجية البريطانية، بوريس جونسون، الأحد، إن خبراء من منظمة حظر الاسلحة الكيماوية "
+            "سيعاينون أدلة في حادثة تسميم جاسوس روسي ببريطانيا في مختبر دولي، خلال مقابلة له مع قناة \"BBC\".")
+    got = statements(text)
+    assert len(got) == 2
+    assert got[0].medium is not None and got[0].medium.text == "في كلمة ألقاها أمام البرلمان الأوروبي"
+    assert got[0].content.text.endswith("بالنسبة له")
+    assert got[1].medium is not None and got[1].medium.text == "مقابلة له مع قناة \"BBC\""
+    assert got[1].content.text.endswith("في مختبر دولي")
+
+
+def test_medium_not_taken_from_an_ordinary_clause_after_the_content():
+    # ant_multisource:CN-economy-96-20180501 (news corpus): "، وذلك بسبب" is no medium, the
+    # "، وذلك في مقابلة" after it is.
+    text = ("وقال الملياردير المصري إنه وضع نصف ثروته في الذهب، وذلك بسبب الأزمات التي تشهدها المنطقة "
+            "في الآونة الأخيرة.\n\nوأكد أن سعر هذا المعدن سيرتفع بالمستقبل، وذلك في مقابلة مع موقع "
+            "\"بلومبيرغ\" الثلاثاء.")
+    got = statements(text)
+    assert len(got) == 2
+    assert got[0].medium is None
+    assert got[1].medium is not None and got[1].medium.text == "في مقابلة مع موقع \"بلومبيرغ\" الثلاثاء"
+
+
+def test_medium_opening_the_next_sentence():
+    # ../shared/data/attribution/dev.jsonl, saudinewsnet:10417: "جاء ذلك خلال اجتماعه ..."; the
+    # same sentence opened by "وذلك خلال" carries the medium the same way.
+    for opener in ("جاء ذلك", "وذلك"):
+        text = ("أكد وزير التعليم الدكتور عزام بن محمد الدخيّل، على أهمية البداية الجادة للعام الدراسي "
+                f"المقبل.\n\n{opener} خلال اجتماعه بمديري تعليم عسير، جيزان، نجران.")
+        got = statements(text)
+        assert len(got) == 1
+        assert got[0].medium is not None and got[0].medium.text == "اجتماعه بمديري تعليم عسير"

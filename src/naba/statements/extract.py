@@ -792,37 +792,81 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
     return a, b
 
 
-# -- media carried by "جاء ذلك على ..." ---------------------------------------------------------------
-def _carry_media(record: Record, frames: list[tuple[Frame, Paragraph]]) -> None:
+# -- media carried by "جاء ذلك على ..."، "، وذلك في مؤتمر صحفي" -------------------------------------
+@lru_cache(maxsize=1)
+def _medium_carriers() -> frozenset[tuple[str, ...]]:
     from .lexicon import _lines
-    carriers = {tuple(normalize(w) for w in ln.split()) for ln in _lines("medium_carriers.txt")}
+    return frozenset(tuple(normalize(w) for w in ln.split()) for ln in _lines("medium_carriers.txt"))
+
+
+def _after_carrier(toks: list[Token], i: int) -> int | None:
+    """The index after a carrier phrase ("جاء ذلك"، "وذلك"، "وأدلى بهذه التصريحات") starting at
+    token ``i``, the longest one; None when there is none."""
+    best = None
+    for words in _medium_carriers():
+        n = len(words)
+        if i + n > len(toks) or words[0] not in _unglued(toks[i].norm):
+            continue
+        if all(toks[i + k].norm == words[k] for k in range(1, n)) and (best is None or i + n > best):
+            best = i + n
+    return best
+
+
+def _medium_after(toks: list[Token], j: int, end: int, reach: int) -> tuple[int, int] | None:
+    """A medium phrase opened by the preposition at token ``j`` ("في مؤتمر صحفي"، "خلال مقابلة مع
+    قناة")،up to the next comma or the sentence end: its media word must be within ``reach`` words
+    of the preposition."""
     preps = lexicon().media_preps
+    if j + 1 < len(toks) and (toks[j].norm, toks[j + 1].norm) in preps:
+        m, keep = j + 2, preps[(toks[j].norm, toks[j + 1].norm)]
+    elif (toks[j].norm,) in preps:
+        m, keep = j + 1, preps[(toks[j].norm,)]
+    else:
+        return None
+    if not any(_is_media_word(t.norm) for t in toks[m:m + reach] if t.start < end):
+        return None
+    a = toks[j].start if keep else toks[m].start if m < len(toks) else end
+    b = end
+    for t in toks[m:]:
+        if t.start >= end or t.text in COMMAS + SENTENCE_END:
+            b = t.start
+            break
+    return (a, b) if b > a else None
+
+
+def _carry_media(record: Record, frames: list[tuple[Frame, Paragraph]]) -> None:
+    """A medium named apart from the cue: at the start of the next sentence ("جاء ذلك على القناة
+    الخامسة"، "وذلك خلال مقابلة") for the statements of the sentence before and of its own, or after
+    the content in the same sentence ("...، وذلك في مؤتمر صحفي"، "...، خلال مقابلة مع قناة") for
+    the statements whose cue comes before it; then the content stops before it."""
     sents = sorted((s.start, s.end) for s in record.sentences)
     toks = sorted(record.tokens, key=lambda t: t.start)
     starts = [t.start for t in toks]
     for si, (s, e) in enumerate(sents):
-        i = bisect_right(starts, s - 1)
-        if i + 2 >= len(toks) or toks[i].start != s:
-            continue
-        first = _unglued(toks[i].norm)
-        if not any((f, toks[i + 1].norm) in carriers for f in first):
-            continue
-        j = i + 2
-        pj = (toks[j].norm,)
-        if pj not in preps:
-            continue
-        keep = preps[pj]
-        a = toks[j].start if keep else toks[j + 1].start
-        b = e
-        for t in toks[j + 1:]:
-            if t.start >= e or t.text in COMMAS + SENTENCE_END:
-                b = t.start
-                break
-        medium = trim(record.text, a, b)
-        prev = sents[si - 1] if si > 0 else (s, s)
-        for f, _ in frames:
-            if f.medium is None and (prev[0] <= f.cue.start < prev[1] or s <= f.cue.start < e):
-                f.medium = medium
+        i0, i1 = bisect_right(starts, s - 1), bisect_right(starts, e - 1)
+        for i in range(i0, i1 - 1):
+            opening = i == i0 and toks[i].start == s
+            if not opening and toks[i - 1].text not in COMMAS:
+                continue
+            j = _after_carrier(toks, i)
+            if j is None and opening:
+                continue
+            medium = _medium_after(toks, j if j is not None else i, e, 3 if j is not None else 1)
+            if medium is None:
+                continue
+            medium = trim(record.text, *medium)
+            if opening:
+                prev = sents[si - 1] if si > 0 else (s, s)
+                for f, _ in frames:
+                    if f.medium is None and (prev[0] <= f.cue.start < prev[1] or s <= f.cue.start < e):
+                        f.medium = medium
+                continue
+            cut = toks[i - 1].start
+            for f, _ in frames:
+                if f.medium is None and s <= f.cue.start < cut:
+                    f.medium = medium
+                    if f.content[0] < cut < f.content[1]:
+                        f.content = trim(record.text, f.content[0], cut)
 
 
 # -- output ---------------------------------------------------------------------------------------
