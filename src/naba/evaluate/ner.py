@@ -10,20 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..models.ner.tagger import chunks
+
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """CoNLL chunks (start, end, type) of an IOB2 (or IOB1) tag sequence."""
-    out, start, typ = set(), None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        bio, _, ty = t.partition("-")
-        if start is not None and (bio != "I" or ty != typ):
-            out.add((start, i, typ))
-            start = None
-        if bio == "B" or (bio == "I" and start is None):
-            start, typ = i, ty
-    return out
+    return set(chunks(tags))
 
 
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict:

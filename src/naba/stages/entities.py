@@ -26,7 +26,7 @@ from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id, known_name
-from ..models.ner.tagger import tag
+from ..models.ner.tagger import chunks, tag
 from ..record import Entity, Mention, Record, Token
 
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -51,18 +51,6 @@ def _sentence_tokens(record: Record) -> list[list[int]]:
         if j > i:
             out.append(list(range(i, j)))
     return out
-
-
-def _tag_runs(tags: list[str]) -> list[tuple[int, int, str]]:
-    runs, start, typ = [], None, None
-    for i, t in enumerate(tags + ["O"]):
-        bio, _, ty = t.partition("-")
-        if start is not None and (bio != "I" or ty != typ):
-            runs.append((start, i, typ))
-            start = None
-        if bio == "B" or (bio == "I" and start is None):
-            start, typ = i, ty
-    return runs
 
 
 def _mention(record: Record, toks: list[Token], typ: str, article_words) -> Cand | None:
@@ -180,7 +168,7 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
     cands = []
     for idx in sents:
         toks = [record.tokens[i] for i in idx]
-        for a, b, ty in _tag_runs(tag([t.text for t in toks])):
+        for a, b, ty in chunks(tag([t.text for t in toks])):
             typ = TYPES.get(ty, "MISC")
             if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
                 a, b = _trim_person(toks, a, b)

@@ -43,3 +43,17 @@ def tag(tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     return tagger().tag(sentence_features(tokens))
+
+
+def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+    """CoNLL chunks ``(start, end, type)`` of an IOB2 (or IOB1) tag sequence, in order: an I- that
+    does not continue a chunk of its type opens a new one."""
+    out, start, typ = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        bio, _, ty = t.partition("-")
+        if start is not None and (bio != "I" or ty != typ):
+            out.append((start, i, typ))
+            start = None
+        if bio == "B" or (bio == "I" and start is None):
+            start, typ = i, ty
+    return out
