@@ -27,8 +27,6 @@ from .lexicon import Trigger, cues, lexicon, strip_variants
 
 _WORD_RE = re.compile(r"\w+")
 _SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
-PREPOSITIONS = ("في", "الي", "من", "علي", "عن", "مع", "ضد", "بين", "لدي", "عبر", "حول", "منذ")
-PLACE_WORDS = frozenset({"عاصمه", "العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "منطقه"})
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
@@ -211,8 +209,8 @@ def candidates(record: Record) -> list[Cand]:
         before = _WORD_RE.findall(normalized_with_offsets(text[max(0, c.start - 25):c.start])[0])
         head = normalized_with_offsets(text[c.start:c.end])[0].split()
         glued = head[0][:1] in ("ل", "ب") and head[0][1:3] in ("ل", "لا", "ال") if head else False
-        place = any(v in PLACE_WORDS for w in before[-2:] for v in strip_variants(w))
-        c.after_prep = bool(before and before[-1] in PREPOSITIONS) or glued or place or (
+        place = any(v in cues()["place_word"] for w in before[-2:] for v in strip_variants(w))
+        c.after_prep = bool(before and before[-1] in cues()["preposition"]) or glued or place or (
             bool(head) and head[0].startswith(("لل", "بال")))
         if c.sector is None:
             c.sector = _sector_of(" ".join(head))
@@ -265,7 +263,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     for c in places:
         lead = _prefix_before(text, c.start)
         word = normalized_with_offsets(text[c.start:c.end])[0]
-        if (lead and any(w in ("في", "الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه") or
+        if (lead and any(w in cues()["location_lead"] or
                          w.startswith(("ب", "ل", "في")) for w in lead[-3:])) or word.startswith(("ب", "في")):
             location = c
             break
@@ -325,8 +323,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             target = pick[0]
     # "تتعرض لهجمات": the one attacked is the subject of تعرض (or of the sentence before)
     lead = _prefix_before(text, found.start, 16)
-    if lead and lead[-1].startswith(("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا")) or (
-            lead and any(w.startswith(("تعرض", "تتعرض", "يتعرض")) for w in lead[-2:])):
+    exposed = tuple(cues()["exposed"])
+    if lead and lead[-1].startswith(exposed) or (lead and any(w.startswith(exposed) for w in lead[-2:])):
         subj = [c for c in before if c is not actor]
         if subj:
             target = subj[-1]

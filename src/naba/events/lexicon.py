@@ -139,15 +139,18 @@ def cues() -> dict[str, frozenset[str]]:
     return {role: frozenset(_n(words).split()) for role, words in read_tsv(DATA, "cues.tsv")}
 
 
-CLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
-           "وب", "ول", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+@lru_cache(maxsize=1)
+def clitics() -> tuple[str, ...]:
+    """Glued prefixes tried by :func:`strip_variants`, in the order of ``cues.tsv`` (longest first)."""
+    row = next(words for role, words in read_tsv(DATA, "cues.tsv") if role == "proclitic")
+    return tuple(row.split())
 
 
 @lru_cache(maxsize=300_000)
 def strip_variants(word: str) -> tuple[str, ...]:
     """``word`` and the forms left after removing a glued clitic prefix (longest first)."""
     out = [word]
-    for c in CLITICS:
+    for c in clitics():
         if word.startswith(c) and len(word) - len(c) >= 2:
             rest = word[len(c):]
             out.append(rest)
