@@ -90,3 +90,12 @@ def test_hijri_numeric_date_is_not_a_publication_date():
             "العاشر من شهر رمضان المقبل.")
     rec = naba.analyze(text, stages=("clean", "segment", "times"))
     assert rec.published is None or rec.published >= "1900"
+
+
+def test_numeric_date_with_hijri_marker_is_converted():
+    # "وتاريخ 12/2/1439هـ" (Alarabia AL-internationalNews-1200-20180516, QUIRKS.md)
+    from naba.times import extract
+
+    got = [(t.text, t.value, t.kind) for t in extract("صدر بالأمر وتاريخ 12/2/1439هـ ونشر في 3/4/2018 م", "2018-05-16")]
+    assert ("12/2/1439هـ", "2017-11-01", "hijri") in got
+    assert any(v == "2018-04-03" and k == "absolute" for _, v, k in got)

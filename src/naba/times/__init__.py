@@ -66,7 +66,7 @@ def dateline_date(text: str) -> tuple[str, str] | None:
             continue
         r: Resolved = resolve(m, None, {})
         if r.value and len(r.value) == 10 and PLAUSIBLE_YEARS[0] <= int(r.value[:4]) <= PLAUSIBLE_YEARS[1]:
-            if m.rule != "hijri":
+            if r.kind != "hijri":
                 return r.value, text[m.start:m.end]
             best = best or (r.value, text[m.start:m.end])
     return best

@@ -109,7 +109,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("date", rf"{_L}{_CLITIC}(?P<t>(?:(?P<wd>{wd})\s*[,،]?\s*)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
                  rf"(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
                  rf"(?:\s+(?P<dir>{direction}))?){_R}"),
-        ("numeric", rf"(?<![\d/.])(?P<t>(?P<day>\d{{1,2}})[/.\-](?P<mon>\d{{1,2}})[/.\-]{year})"),
+        # "12/2/1439هـ": the Hijri marker makes a numeric date Hijri
+        ("numeric", rf"(?<![\d/.])(?P<t>(?P<day>\d{{1,2}})[/.\-](?P<mon>\d{{1,2}})[/.\-]{year}"
+                    rf"(?:(?P<hmark>\s*ه){_R})?)"),
         ("iso", rf"(?<![\d/.])(?P<t>{year}-(?P<mon>\d{{2}})-(?P<day>\d{{2}}))(?!\d)"),
         ("ordinal_month", rf"{_L}{_CLITIC}(?P<t>{day}\s+(?:من\s+)?(?:هذا\s+)?(?:ا?لشهر)"
                           rf"(?:\s+(?P<dir>{direction}))?){_R}"),

@@ -150,6 +150,9 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         if g is None:
             return Resolved(None, "hijri", "not a Hijri date")
         return Resolved(_day(g) if rule == "hijri" else _month(g.year, g.month), "hijri")
+    if rule == "numeric" and p.get("hmark"):
+        g = _hijri_to_gregorian(int(p["year"]), int(p["mon"]), int(p["day"]))
+        return Resolved(_day(g), "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
     if rule in ("date", "numeric", "iso"):
         day = _number(p.get("day"))
         month = _first_month(p["month"]) if rule == "date" else int(p["mon"])
