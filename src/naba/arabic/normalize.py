@@ -77,3 +77,27 @@ def arabic_ratio(s: str) -> float:
     """Share of Arabic letters among all letters in ``s`` (0.0 when there are none)."""
     letters = len(_LETTER_RE.findall(s))
     return len(_ARABIC_LETTER_RE.findall(s)) / letters if letters else 0.0
+
+
+_CHAR_NORM: dict[str, str] = {}
+
+
+def normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize(text)`` one character at a time, and for each character of it the offset of the
+    character of ``text`` it came from (plus ``len(text)`` at the end)."""
+    fast = normalize(text)
+    if len(fast) == len(text) and "\u0130" not in text:  # nothing dropped: offsets are the identity
+        return fast, list(range(len(text) + 1))
+    out, offs = [], []
+    cache = _CHAR_NORM
+    for i, ch in enumerate(text):
+        n = cache.get(ch)
+        if n is None:
+            n = normalize(ch)
+            n = n if len(n) <= 1 else ch
+            cache[ch] = n
+        if n:
+            out.append(n)
+            offs.append(i)
+    offs.append(len(text))
+    return "".join(out), offs

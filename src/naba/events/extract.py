@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..record import Event, Record
-from ..times.grammar import normalized_with_offsets
+from ..arabic.normalize import normalized_with_offsets
 from .lexicon import Trigger, cues, lexicon, strip_variants
 
 _WORD_RE = re.compile(r"\w+")

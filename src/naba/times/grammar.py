@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..arabic.normalize import normalize
+from ..arabic.normalize import normalize, normalized_with_offsets
 from ..arabic.resources import read_tsv
 
 DATA = "naba.arabic.data.times"
@@ -132,30 +132,6 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(p)) for name, p in rules)
 
 
-_CHAR_NORM: dict[str, str] = {}
-
-
-def normalized_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``normalize(text)`` one character at a time, and for each character of it the offset of the
-    character of ``text`` it came from (plus ``len(text)`` at the end)."""
-    fast = normalize(text)
-    if len(fast) == len(text) and "\u0130" not in text:  # nothing dropped: offsets are the identity
-        return fast, list(range(len(text) + 1))
-    out, offs = [], []
-    cache = _CHAR_NORM
-    for i, ch in enumerate(text):
-        n = cache.get(ch)
-        if n is None:
-            n = normalize(ch)
-            n = n if len(n) <= 1 else ch
-            cache[ch] = n
-        if n:
-            out.append(n)
-            offs.append(i)
-    offs.append(len(text))
-    return "".join(out), offs
-
-
 def _canon(v: str | None) -> str | None:
     """A matched word in the form the lexicon keys use (spaces collapsed, the article's alef back
     when a glued ل swallowed it: "للعام" -> "العام")."""
@@ -217,7 +193,7 @@ def find(text: str) -> list[Match]:
             continue
         taken.append((a, b))
         end = offs[b - 1] + 1
-        while end < len(text) and not _CHAR_NORM.get(text[end], "x"):
+        while end < len(text) and not normalize(text[end]):
             end += 1  # keep a trailing tatweel or diacritic ("هـ") in the span
         out.append(Match(offs[a], end, rule, parts))
     out.sort(key=lambda x: x.start)
