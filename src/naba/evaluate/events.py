@@ -9,6 +9,8 @@ through clean, segment, entities (when its model is available), times and events
 are scored: ``lexicon`` (any non-negated event of the type) and ``filter`` (such an event that the
 learned event filter marks ``specific``; trained on the tune part only, :mod:`naba.models.events`).
 ``*_annotator_f1`` is how well one annotator agrees with the majority of the others: the ceiling.
+``*_filter_tune`` is the filter on the sentences it was trained on (an in-sample fit, not an
+estimate); ``*_filter_tune_cv`` is its 5-fold cross-validated F1 on the tune part, from training.
 Last line: one JSON.
 
 Not for: training the filter (:mod:`naba.models.events.train`).
@@ -64,6 +66,16 @@ def annotator_f1(rows: list[dict]) -> float:
     return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
+def _filter_cv(typ: str) -> dict | None:
+    """The shipped filter's cross-validated scores on the tune part, as recorded by training."""
+    from ..models.events import filter as event_filter
+    try:
+        report = json.loads(event_filter.MODEL_PATH.read_text(encoding="utf-8"))["models"][typ]["report"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return report.get("cv")
+
+
 def evaluate(data: str | Path, limit: int | None = None) -> dict:
     data = Path(data)
     stages = STAGES
@@ -107,6 +119,9 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
             out[f"{typ.lower()}_{d}_{p}"] = {
                 "tp": tp, "fp": fp, "fn": fn, "precision": round(prec, 4), "recall": round(rec, 4),
                 "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+        cv = _filter_cv(typ)
+        if cv is not None:
+            out[f"{typ.lower()}_filter_tune_cv"] = cv
         for p in ("tune", "heldout"):
             out[f"{typ.lower()}_spans_{p}"] = {
                 "n": act[p][1],

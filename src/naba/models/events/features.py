@@ -4,6 +4,11 @@ A trigger found by the lexicon is a candidate; whether the sentence reports a re
 of that type depends on the words around it (who is the subject, casualties, a place and a day),
 on modality (negation, future, condition, a question) and on the topic of the sentence (sport
 "احتجاج اللاعبين", economy "ضربة قوية"). The features are strings; lexical ones use a light stem.
+The window words and the sentence's words also give their distributional word cluster (the finest
+level of the NER word clusters, :func:`naba.models.ner.features.clusters`, 1,024 clusters of the news
+corpus): a few hundred training sentences see few of the words, the clusters let the filter
+generalise to words of the same kind (5-fold CV F1 on the tune part, ASSAULT 0.78 -> 0.81 over three
+fold seeds; PROTEST unchanged within noise).
 
 Not for: finding the triggers (:func:`naba.events.find_triggers`).
 """
@@ -18,6 +23,7 @@ from ...events.lexicon import cues
 _WORD_RE = re.compile(r"\w+")
 _PREFIXES = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وس", "و", "ف", "ب", "ل")
 WINDOW = 4
+CLUSTER_LEVEL = 2  # index into the cluster ids (64 / 256 / 1024 clusters): the finest
 
 
 def stem(word: str) -> str:
@@ -72,6 +78,8 @@ def trigger_features(sentence: str, start: int, end: int, group: str, kind: str,
         f.append("modal")
     if before & cue["filter_condition"]:
         f.append("cond")
+    if before & cue["filter_plan"] or set(toks[i1 + 1:i1 + 3]) & cue["filter_plan"]:
+        f.append("plan")
     if before & cue["filter_speech"]:
         f.append("speech")
     sent_words = set(toks)
@@ -84,10 +92,24 @@ def trigger_features(sentence: str, start: int, end: int, group: str, kind: str,
     if "«" in sentence[:start] and "»" in sentence[end:]:
         f.append("quoted")
     f.extend(f"s={s}" for s in set(stems) if len(s) >= 3)
+    f.extend(_cluster_features(toks, i0, i1))
     return f
 
 
-GENERIC = ("bias", "k=", "present", "future", "neg", "modal", "cond", "speech", "time", "num",
+def _cluster_features(toks: list[str], i0: int, i1: int) -> list[str]:
+    from ..ner.features import clusters  # the shipped NER word clusters (empty when the file is missing)
+    cl = clusters()
+    out = []
+    for d in range(1, WINDOW + 1):
+        for j, side in ((i0 - d, "L"), (i1 + d, "R")):
+            c = cl.get(toks[j]) if 0 <= j < len(toks) else None
+            if c:
+                out.append(f"c{side}{min(d, 3)}={c[CLUSTER_LEVEL]}")
+    out.extend(f"cs={c[CLUSTER_LEVEL]}" for c in {cl.get(t) for t in toks} if c)
+    return out
+
+
+GENERIC = ("bias", "k=", "present", "future", "neg", "modal", "cond", "plan", "speech", "time", "num",
            "question", "quoted", "wg=")
 
 
