@@ -194,3 +194,17 @@ def test_still_is_not_a_negation():
     assert not ev.negated
     (ev,) = [e for e in _bare("ولم تنسحب القوات من المدينة.") if e.type == "RETREAT"]
     assert ev.negated
+
+
+def test_unnamed_participants():
+    # sentences cut from ../shared/data/events/arabic_event_gsr (dev, tune part)
+    def roles(text, trigger):
+        ev = next(e for e in _bare(text) if e.trigger.text == trigger)
+        return (ev.actor.text if ev.actor else None, ev.target.text if ev.target else None)
+    assert roles("تظاهر الاف الاسرائيليين مساء امس في تل ابيب.", "تظاهر")[0] == "الاف الاسرائيليين"
+    assert roles("افادت مصادر متطابقة ان مجهولين خطفوا مصورا فرنسيا في بوساسو بشمال الصومال.",
+                 "خطفوا")[1] == "مصورا فرنسيا"
+    assert roles("أعلنت الشرطة الافغانية أن 20 مدنيا قتلوا امس في هجوم انتحاري.", "قتلوا") == (None, "20 مدنيا")
+    assert roles("مقتل ثلاثة اطباء في هجوم مسلح نفذه متطرف اسلامي ضد مستشفى في جنوب صنعاء.",
+                 "هجوم")[0] == "متطرف اسلامي"
+    assert roles("كما خرجت مظاهرات محدودة في الموصل ضد الحكم وأفاد شهود عيان.", "مظاهرات")[1] == "الحكم"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from ..arabic.normalize import normalize
@@ -28,6 +29,7 @@ from ..errors import NabaError
 from ..pipeline import analyze
 from . import print_result
 
+_WORD_RE = re.compile(r"\w+")
 STAGES = ("clean", "segment", "entities", "times", "events")
 
 
@@ -43,7 +45,7 @@ def _events(text: str, stages: tuple[str, ...]):
 
 
 def _words(s: str) -> set[str]:
-    return {w.lstrip("وفبل") for w in normalize(s).split() if len(w) > 1}
+    return {w.lstrip("وفبل") for w in _WORD_RE.findall(normalize(s)) if len(w) > 1}
 
 
 def annotator_f1(rows: list[dict]) -> float:
@@ -86,7 +88,8 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
     spans = {}
     for f in data.glob("*_spans*.json"):
         for d in json.loads(f.read_text(encoding="utf-8")):
-            spans[(d["event_type"], d["source"])] = d
+            # keyed by the sentence: 22 protest records share one source id with different sentences
+            spans[(d["event_type"], " ".join(d["text"].split()))] = d
     out: dict = {"stages": list(stages)}
     for typ in ("ASSAULT", "PROTEST"):
         files = sorted(data.glob(f"{typ.lower()}_gsr*.csv"))
@@ -106,7 +109,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
                 c[0] += gold and pred
                 c[1] += pred and not gold
                 c[2] += gold and not pred
-            sp = spans.get((typ, r["id"]))
+            sp = spans.get((typ, " ".join(r["text"].split())))
             if gold and evs and sp:
                 for key, role, acc_ in (("source_gold", "actor", act[p]), ("target_gold", "target", tgt[p])):
                     g = _words(sp.get(key) or "")
@@ -124,7 +127,7 @@ def evaluate(data: str | Path, limit: int | None = None) -> dict:
             out[f"{typ.lower()}_filter_tune_cv"] = cv
         for p in ("tune", "heldout"):
             out[f"{typ.lower()}_spans_{p}"] = {
-                "n": act[p][1],
+                "n": act[p][1], "n_target": tgt[p][1],
                 "actor_match": round(act[p][0] / act[p][1], 4) if act[p][1] else None,
                 "target_match": round(tgt[p][0] / tgt[p][1], 4) if tgt[p][1] else None}
     return out

@@ -240,7 +240,61 @@ def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
 
 def _complementizer(text: str, a: int, b: int) -> bool:
     """Whether an "إن/أن" (that) stands between offsets a and b: the start of reported speech."""
-    return any(w in cues()["complementizer"] for w in normalized_with_offsets(text[a:b])[0].split())
+    return any(w in cues()["complementizer"] for w in _WORD_RE.findall(normalized_with_offsets(text[a:b])[0]))
+
+
+def _phrase(text: str, start: int, stop: int, max_words: int = 3, quantity: bool = False) -> Cand | None:
+    """An unnamed noun phrase opening ``text[start:stop]`` (light words such as امس skipped): up to
+    ``max_words`` words, ending before punctuation, a preposition or "أن". With ``quantity`` it must
+    open with a count ("آلاف"، "عشرات من"، "47"), and a "من" right after the count is kept."""
+    norm, offs = normalized_with_offsets(text[start:stop])
+    words = list(_WORD_RE.finditer(norm))
+    cue = cues()
+    i = 0
+    while i < len(words) and words[i].group() in cue["light"] and not (
+            quantity and (words[i].group().isdigit() or words[i].group() in cue["quantity"])):
+        i += 1
+    if i == len(words) or any(ch in ".,،;؛:!?؟()" for ch in norm[:words[i].start()]):
+        return None
+    first = words[i].group()
+    stops = cue["preposition"] | cue["complementizer"]
+    if first in stops or (quantity and not (first.isdigit() or first in cue["quantity"])):
+        return None
+    out = [words[i]]
+    for m in words[i + 1:]:
+        if len(out) >= max_words + (1 if quantity else 0):
+            break
+        gap = norm[out[-1].end():m.start()]
+        keep_of = quantity and m.group() == "من" and len(out) == 1
+        if (gap.strip(" «»\"") or (m.group() in stops and not keep_of) or m.group() in cue["light"]
+                or m.group().startswith("و")):  # "ضد الحكم وأفاد": a glued و opens the next clause
+            break
+        out.append(m)
+    if quantity and len(out) == 1 or out[-1].group() == "من":
+        return None
+    return Cand(start + offs[out[0].start()], start + offs[out[-1].end() - 1] + 1, "ACTOR")
+
+
+def _phrase_before(text: str, start: int, end: int) -> Cand | None:
+    """A counted noun phrase right before a verb ("20 مدنيا قتلوا"، "ان شخصين قد قتلا")."""
+    norm, offs = normalized_with_offsets(text[start:end])
+    words = list(_WORD_RE.finditer(norm))
+    cue = cues()
+    j = len(words)
+    while j and words[j - 1].group() in cue["light"]:
+        j -= 1
+    if j == 0 or any(ch in ".,،;؛:!?؟()" for ch in norm[words[j - 1].end():]):
+        return None
+    for k in range(j - 1, max(-1, j - 4), -1):
+        w = words[k].group()
+        if w in cue["preposition"] or w in cue["complementizer"] or any(
+                ch in ".,،;؛:!?؟()" for ch in norm[words[k].end():words[j - 1].end()]):
+            return None
+        if w.isdigit() or w in cue["quantity"]:
+            if k == j - 1:
+                return None
+            return Cand(start + offs[words[k].start()], start + offs[words[j - 1].end() - 1] + 1, "ACTOR", sector="CVL")
+    return None
 
 
 def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -> None:
@@ -336,9 +390,60 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                 first = [c for c in cands if c.start >= p0 and c.end <= p1
                          and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
                 target = first[0] if first else target
+    actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer)
     if target is actor or (target and actor and _key(text, target) == _key(text, actor)):
         target = None
     found.args = {"actor": actor, "target": target, "location": location}
+
+
+def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: bool, undergoer: bool):
+    """Participants no entity or actor phrase covers: counted groups after a verb ("تظاهر آلاف
+    الإسرائيليين": its actor; "قتلت 47 إرهابيا": its victims) or before a verb of killing ("20 مدنيا
+    قتلوا": the victims), the object right after a verb of violence ("خطفوا مصورا فرنسيا"), the
+    perpetrator of a noun trigger ("هجوم نفذه متطرف"), and what a protest is against ("ضد الحكم")."""
+    s0, s1 = found.sent
+    cue = cues()
+    kind, typ = found.trig.kind, found.trig.type
+    stop = min(s1, found.end + 60)
+    if kind in ("v", "w") and not (direct and direct[0] in (actor, target)):
+        q = _phrase(text, found.end, stop, max_words=3, quantity=True)
+        if q is not None:
+            if undergoer and target is None:
+                target = q
+            elif not undergoer and (actor is None or actor.end <= found.start):
+                actor = q
+    if kind in ("v", "w") and undergoer and found.trig.group in ("kill", "assassinate", "abduct"):
+        q = _phrase_before(text, max(s0, found.start - 60), found.start)
+        if q is not None and (actor is None or actor.end <= q.end):
+            target = q
+            if actor is not None and actor.end <= found.start:
+                actor = None
+    if kind in ("v", "w") and undergoer:  # the object right after the verb (and its subject)
+        after = actor.end if actor is not None and actor.start >= found.end else found.end
+        q = _phrase(text, after, stop, max_words=3)
+        if q is not None and (target is None or q.end <= target.start):
+            target = q
+    if nominal and actor is None:
+        norm, offs = normalized_with_offsets(text[found.end:stop])
+        m = next((m for m in _WORD_RE.finditer(norm) if m.group() in cue["perpetrator_cue"]), None)
+        if m is not None and not any(ch in ".,،;؛:!?؟" for ch in norm[:m.start()]) and m.start() < 40:
+            actor = _phrase(text, found.end + offs[m.end() - 1] + 1, stop, max_words=3)
+    if typ == "PROTEST":  # "ضد X" close after the protest wins over a name further on
+        norm, offs = normalized_with_offsets(text[found.end:stop])
+        ws = list(_WORD_RE.finditer(norm))
+        for m in ws[:5]:
+            if any(ch in ".,،;؛:!?؟" for ch in norm[:m.start()]):
+                break
+            if m.group() in cue["protest_against"]:
+                q = _phrase(text, found.end + offs[m.end() - 1] + 1, stop, max_words=3)
+                if q is not None and not (target is not None and q.start <= target.start < q.end):
+                    target = q
+                break
+    if location is not None:
+        for c in (actor, target):
+            if c is not None and c.start < location.end and location.start < c.end:
+                actor, target = (None, target) if c is actor else (actor, None)
+    return actor, target
 
 
 def _modality(record: Record, f: Found) -> tuple[bool, bool]:
