@@ -208,3 +208,14 @@ def test_unnamed_participants():
     assert roles("مقتل ثلاثة اطباء في هجوم مسلح نفذه متطرف اسلامي ضد مستشفى في جنوب صنعاء.",
                  "هجوم")[0] == "متطرف اسلامي"
     assert roles("كما خرجت مظاهرات محدودة في الموصل ضد الحكم وأفاد شهود عيان.", "مظاهرات")[1] == "الحكم"
+
+
+def test_standing_agreements_issued_statements_and_plans():
+    # corpus false positives (bench/events_corpus.py on ../shared/data/news, 1,000 articles)
+    evs = _bare("وقال روحاني إن الاتفاق النووي مع القوى الكبرى لا يزال قائما. "
+                "وقال الجيش في بيان صادر عنه إنه سيواصل العمل.")
+    assert not [e for e in evs if e.type in ("AGREE", "COERCE")]
+    (ev,) = [e for e in _bare("وأعلنت قوى 14 آذار عزمها تنفيذ اعتصام يوم الأحد.") if e.type == "PROTEST"]
+    assert ev.hedged
+    (ev,) = [e for e in _bare("وتظاهر الآلاف في القاهرة أمس.") if e.type == "PROTEST"]
+    assert not ev.hedged

@@ -258,7 +258,7 @@ def _phrase(text: str, start: int, stop: int, max_words: int = 3, quantity: bool
         return None
     first = words[i].group()
     stops = cue["preposition"] | cue["complementizer"]
-    if first in stops or (quantity and not (first.isdigit() or first in cue["quantity"])):
+    if first in stops or first.startswith("و") or (quantity and not (first.isdigit() or first in cue["quantity"])):
         return None
     out = [words[i]]
     for m in words[i + 1:]:
@@ -461,6 +461,12 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     earlier = earlier[-12:]
     negated = negated or any(lx.modality.get(v) == "denial" for w in earlier for v in strip_variants(w))
     hedged = any(lx.modality.get(v) == "hedge" for w in earlier for v in strip_variants(w))
+    # planned or called for, not (yet) happened: "تعتزم تنفيذ اعتصام"، "دعا إلى التظاهر"، "الاجتماع المرتقب"
+    plan = cues()["filter_plan"]
+    clause = re.split(r"[،,;؛:]", normalized_with_offsets(text[f.sent[0]:f.start])[0])[-1].split()[-6:]
+    nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:2]
+    hedged = hedged or any(v in plan for w in clause for v in strip_variants(w)) or (
+        f.trig.kind in ("n", "a", "p") and any(w in plan for w in nxt))
     for st in record.statements:
         if st.content.start <= f.start and f.end <= st.content.end:
             if st.certainty == "hedged":

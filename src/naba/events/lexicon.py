@@ -26,7 +26,7 @@ def _n(s: str) -> str:
 class Trigger:
     type: str
     group: str
-    kind: str  # v | w | n | a (a noun naming the actor: "المتظاهرون") | p | r  (x: excluded words)
+    kind: str  # v | w | n | a (a noun naming the actor: "المتظاهرون") | p | r  (x, xp, xr: excluded)
 
 
 def verb_forms(past: str, present: str) -> set[str]:
@@ -100,6 +100,8 @@ def lexicon() -> Lexicon:
             for ph in forms.split("|"):  # "*" stands for up to three words
                 pat = r"\s+".join(r"(?:\S+\s+){0,2}\S+" if w == "*" else re.escape(w) for w in _n(ph).split())
                 excluded_phrases.append(re.compile(rf"(?<!\w)[وف]?{pat}(?!\w)"))
+        elif kind == "xr":
+            excluded_phrases.append(re.compile(forms))
         elif kind == "p":
             for ph in forms.split("|"):
                 pat = r"\s+".join(re.escape(w) for w in _n(ph).split())
