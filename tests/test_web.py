@@ -131,6 +131,28 @@ def test_other_versions_and_cluster_in_order_of_publication(client, corpus):
     assert [t.strip() for t in page.texts("outlet")] == cl["outlets"]
 
 
+def test_said_before_under_each_statement_links_the_earlier_articles(client, corpus):
+    _, ids = corpus
+    # story_b (2018-03-01) said it first; story_a (03-02) and story_c (03-03) repeat the claim
+    art = client.get(f"/api/article/{ids['story_c']}").json()
+    sb = [s["said_before"] for s in art["statements"]]
+    assert sb[0] is None  # "المحادثات في دمشق كانت مثمرة": too short to match
+    assert [e["article_id"] for e in sb[1]["earlier"]] == [ids["story_b"], ids["story_a"]]
+    assert all(e["same_speaker"] == 1 and e["same_story"] for e in sb[1]["earlier"])
+    page = Page(client.get(f"/article/{ids['story_c']}").text)
+    blocks = page.with_class("said-before")
+    assert len(blocks) == 1 and "قيل من قبل" in "".join(blocks[0]["text"])
+    links = [e["attrs"]["href"] for e in page.with_class("before-link")]
+    assert links == [f"/article/{ids['story_b']}#s2", f"/article/{ids['story_a']}#s2"]
+    assert "".join(page.with_class("earliest")[0]["text"]).count("سكاي تست") == 1
+    assert [t.strip() for t in page.texts("before-link")] == [
+        "بلاده ستواصل دعم الحوار بين الأطراف كافة"] * 2
+    # the first report has nothing before it; the page stays right-to-left
+    first = Page(client.get(f"/article/{ids['story_b']}").text)
+    assert not first.with_class("said-before")
+    assert first.elements[0]["tag"] == "html" and first.elements[0]["attrs"].get("dir") == "rtl"
+
+
 def test_entity_page_chart_map_statements_cooccurring(client, corpus):
     _, ids = corpus
     art = client.get(f"/api/article/{ids['story_a']}").json()

@@ -3,7 +3,7 @@ three outlets, and a hostile page whose every field is HTML and script.
 
 The crafted records are written by hand (spans found by searching their own text), so the UI is
 tested on statements, events and places whatever state the analysis stages are in; the seed is
-what the pipeline gives today. Built with the store's API (``Store.write_record``, ``cluster``).
+what the pipeline gives today. Built with the store's API (``Store.write_record``, ``cluster``, ``link_claims``).
 """
 
 from __future__ import annotations
@@ -143,4 +143,5 @@ def build(db: Path, seed_record=None) -> dict:
             store.write_record(rec)
             ids[name] = store.article_id(rec["id"])
         store.cluster(force=True)
+        store.link_claims(force=True)
     return ids

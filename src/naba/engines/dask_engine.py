@@ -318,6 +318,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, scheduler: str | None
             shards.sweep_tmp(lake)  # left by workers killed mid-write; every task is over now
             if store is not None and cluster:
                 store.cluster()
+                store.link_claims()  # "said before": computed where the clusters are
         finally:
             if store is not None:
                 store.close()

@@ -235,6 +235,7 @@ def ingest(paths: list[str | Path], db: str | Path, *, workers: int | None = Non
         write(force=True)
         if cluster:
             store.cluster()
+            store.link_claims()  # "said before": computed where the clusters are
     finally:
         bar.close()
         store.close()

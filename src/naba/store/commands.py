@@ -1,4 +1,5 @@
-"""CLI for the corpus: ``naba ingest``, ``naba search``, ``naba entity``, ``naba export``.
+"""CLI for the corpus: ``naba ingest``, ``naba search``, ``naba entity``, ``naba claims``,
+``naba export``.
 Thin: parse the arguments, call the library, print.
 
 Not for: any work of its own (ingest is :mod:`naba.engines`, the rest :mod:`naba.store`)."""
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stages", help="comma-separated stages to run (default: NABA_STAGES or all);"
                                     " clean and segment always run")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--no-cluster", action="store_true", help="skip story clustering at the end")
+    p.add_argument("--no-cluster", action="store_true", help="skip story clustering and claim linking at the end")
     p.set_defaults(func=_ingest)
 
     s = sub.add_parser("search", help="full-text search in a corpus database")
@@ -52,6 +53,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--limit", type=int, default=10, help="statements to show")
     e.add_argument("--json", action="store_true", help="JSON output")
     e.set_defaults(func=_entity)
+
+    c = sub.add_parser("claims", help="said before: where each statement of an article was said"
+                                      " earlier, in other articles")
+    c.add_argument("article", nargs="?", help="the article: its id in the store or its doc id")
+    c.add_argument("--db", required=True, help="the SQLite corpus file")
+    c.add_argument("--update", action="store_true",
+                   help="first link the statements not linked yet (ingest does it; this is for"
+                        " stores made before)")
+    c.add_argument("--limit", type=int, default=10, help="earlier occurrences shown per statement")
+    c.add_argument("--json", action="store_true", help="JSON output")
+    c.set_defaults(func=_claims)
 
     x = sub.add_parser("export", help="export the corpus, one table per record kind")
     src = x.add_mutually_exclusive_group(required=True)
@@ -125,6 +137,34 @@ def _entity(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rep, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(format_report(rep))
+    return 0
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from .claims import format_claims
+    from .db import open_store
+
+    if args.update:
+        with open_store(args.db) as store:
+            stats = store.link_claims()
+        print("naba claims: " + ", ".join(f"{k} {v}" for k, v in stats.items()), file=sys.stderr)
+        if not args.article:
+            return 0
+    if not args.article:
+        print("naba: claims needs an ARTICLE (or --update)", file=sys.stderr)
+        return 2
+    with open_store(args.db, readonly=True) as store:
+        aid = int(args.article) if args.article.isdigit() else None
+        if aid is None or store.article(aid) is None:
+            aid = store.article_id(args.article)
+        if aid is None or store.article(aid) is None:
+            print(f"naba: no article {args.article!r} in {args.db}", file=sys.stderr)
+            return 1
+        rep = store.claims_report(aid, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(rep, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_claims(rep))
     return 0
 
 

@@ -12,6 +12,7 @@ killed at any moment leaves every committed batch whole and nothing of the other
 
 Not for: analysis, parallelism (``naba.engines``), the schema itself (:mod:`.schema`),
 search (:mod:`.search`), entity views (:mod:`.entity`), clustering (:mod:`.clusters`),
+"said before" (:mod:`.claims`),
 export (:mod:`.export`).
 """
 
@@ -187,6 +188,8 @@ class Store:
             c.execute("INSERT INTO articles_fts(articles_fts, rowid, norm, base, alt)"
                       " VALUES ('delete', ?, ?, ?, ?)", (aid, norm, base, alt))
         c.execute("DELETE FROM article_index WHERE article_id=?", (aid,))
+        c.execute("DELETE FROM claim_index WHERE article_id=?", (aid,))
+        c.execute("DELETE FROM claim_links WHERE article_id=? OR earlier_article_id=?", (aid, aid))
         c.execute("DELETE FROM articles WHERE id=?", (aid,))
 
     def _entity_id(self, ent: dict) -> int:
@@ -347,6 +350,18 @@ class Store:
     def cluster(self, **opts: Any):
         from .clusters import recluster
         return recluster(self, **opts)
+
+    def link_claims(self, **opts: Any):
+        from .claims import link_claims
+        return link_claims(self, **opts)
+
+    def said_before(self, article_id: int, **opts: Any):
+        from .claims import said_before
+        return said_before(self.conn, article_id, **opts)
+
+    def claims_report(self, article_id: int, **opts: Any):
+        from .claims import claims_report
+        return claims_report(self, article_id, **opts)
 
     def export(self, out: str | Path, format: str = "jsonl", **opts: Any):
         from .export import export

@@ -27,6 +27,8 @@ Layout (one row per thing; character offsets are into ``articles.text``, the cle
   and the terms given to ``articles_fts`` (compressed; a contentless FTS5 table needs them to
   delete a row, and SQLite before 3.43 has no ``contentless_delete``).
 - ``clusters``: story clusters (near-duplicates across outlets): the earliest article, sizes.
+- ``claim_index`` and ``claim_links`` (migration 2): "said before", the same claim in other
+  articles' statements (:mod:`.claims`).
 
 Not for: reading or writing rows (:mod:`.db`, :mod:`.prepare`).
 """
@@ -201,6 +203,32 @@ def create_core_tables(conn: sqlite3.Connection) -> None:
     );
 
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    """)
+
+
+@migration(2)
+def create_claim_tables(conn: sqlite3.Connection) -> None:
+    run_script(conn, """
+    CREATE TABLE claim_index (       -- per statement: its claim's content words, for matching
+        article_id INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        terms TEXT,                  -- space-separated sorted content words; NULL: too short
+        minhash BLOB,                -- uint32 little-endian MinHash of the terms; NULL likewise
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE claim_links (       -- statement (article_id, idx) carries the claim said before
+        article_id INTEGER NOT NULL, --   in statement (earlier_article_id, earlier_idx)
+        idx INTEGER NOT NULL,
+        earlier_article_id INTEGER NOT NULL,
+        earlier_idx INTEGER NOT NULL,
+        score REAL NOT NULL,         -- verified similarity (+ the same-speaker bonus), 0..1
+        jaccard REAL NOT NULL,       -- Jaccard of the two content-word sets
+        same_speaker INTEGER,        -- 1 same, 0 different, NULL unknown
+        ordered INTEGER NOT NULL,    -- 1 both dated; 0 either undated (the order is a guess)
+        PRIMARY KEY (article_id, idx, earlier_article_id, earlier_idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_links_earlier ON claim_links(earlier_article_id, earlier_idx);
     """)
 
 

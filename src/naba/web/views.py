@@ -14,6 +14,7 @@ from typing import Any
 from ..arabic.normalize import normalize
 from ..record import Record, Span, Statement
 from ..report import chain_of_sources
+from ..store.claims import said_before as said_before_for
 from ..store.search import parse_query
 from . import charts, queries
 from .highlight import Mark, query_hits, render
@@ -166,6 +167,7 @@ def article_view(store, article_id: int) -> dict:
             "class": f"m m-{_cls(m.get('type'))}",
             "href": f"/entity/{eid}" if eid else None,
             "title": f"{ent['name']} ({ent['type']})" if ent else m.get("type")}))
+    said_before = said_before_for(conn, article_id)
     statements = []
     for i, st in enumerate(rec.get("statements") or ()):
         n = str(i + 1)
@@ -191,6 +193,7 @@ def article_view(store, article_id: int) -> dict:
                 speaker=Span.from_dict(st.get("speaker")), speaker_name=st.get("speaker_name"),
                 medium=Span.from_dict(st.get("medium")))),
             "chain_parts": _chain_parts(meta.get("outlet"), st),
+            "said_before": said_before.get(i),
         })
     events = []
     times = rec.get("times") or []

@@ -1,0 +1,307 @@
+"""Said before: for each stored statement, the statements of OTHER articles that carry the same
+claim, so that a fact-checker sees where (and by whom) it was said first.
+
+A statement's claim is the set of its content words (:func:`claim_terms`): the ``content`` span
+normalized (:func:`naba.arabic.normalize.normalize`), the glued proclitic stripped (the base
+form the search index uses), stop words dropped (``naba/arabic/data/stopwords.txt``; negations
+are kept there on purpose). Contents under ``MIN_WORDS`` words or ``MIN_TERMS`` content words are
+not matched (a bare "الوضع هادئ" is said everywhere).
+
+Candidates come from MinHash LSH (datasketch, as :mod:`.clusters`) over those word sets at
+``LSH_THRESHOLD``; each candidate pair is then verified on the exact sets: the Jaccard
+similarity, or, for a short statement repeated inside a longer one, the containment (shared
+words over the smaller set, at least ``CONTAIN_MIN`` of them, counted at ``CONTAIN_WEIGHT``).
+The same speaker on both sides (the same corpus entity, or the same normalized name when either
+lacks an entity) adds ``SPEAKER_BONUS``; a different speaker is still a match ("said before by
+X"). A pair is kept when its ``score`` reaches ``THRESHOLD``. See bench/said_before.py.
+
+Stored in ``claim_links`` (one row per pair, from the later statement to the earlier one, order
+by publication date then article id; ``ordered`` = 0 when either article is undated: those are
+"said elsewhere", order unknown, and undated articles sort last). ``claim_index`` keeps, per
+statement, its terms and signature (NULL when too short), which makes :func:`link_claims`
+incremental: only statements not yet indexed are queried (against all), so a rerun with no new
+article adds nothing and costs a scan; a change of the parameters recomputes everything.
+
+Not for: story clusters of whole articles (:mod:`.clusters`), statement extraction
+(:mod:`naba.statements`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from functools import lru_cache
+
+import numpy as np
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import data_lines
+from ..arabic.tokenize import TOKEN_RE, strip_prefix
+from .prepare import MINHASH_SCHEME, MINHASH_SEED, _permutations
+
+MIN_WORDS = 6          # words in the content span, below which a statement is not matched
+MIN_TERMS = 4          # distinct content words (stop words out), below which likewise
+LSH_THRESHOLD = 0.3    # candidate generation (estimated Jaccard of the word sets)
+THRESHOLD = 0.5        # a pair is kept when its verified score reaches this
+CONTAIN_MIN = 6        # containment counts only with at least this many shared words
+CONTAIN_WEIGHT = 0.8   # ... and is worth this much of a Jaccard
+SPEAKER_BONUS = 0.1    # the same speaker on both sides
+NUM_PERM = 64
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    out = set()
+    for w in data_lines("stopwords.txt"):
+        n = normalize(w)
+        out.add(n)
+    return frozenset(out)
+
+
+def claim_terms(content: str) -> tuple[list[str], int]:
+    """(sorted distinct content words of ``content``, number of words in it)."""
+    stops = stopwords()
+    terms, n_words = set(), 0
+    for m in TOKEN_RE.finditer(content or ""):
+        n = normalize(m.group())
+        if not n[:1].isalnum():
+            continue
+        n_words += 1
+        if n in stops:
+            continue
+        b = strip_prefix(n)[1] if len(n) > 3 and n[0] in "وفبلكا" else n
+        if b in stops or (len(b) < 2 and not b.isdigit()):
+            continue
+        terms.add(b)
+    return sorted(terms), n_words
+
+
+_PERMS = None
+
+
+def signature(terms: list[str]) -> np.ndarray:
+    from datasketch import MinHash
+
+    global _PERMS
+    if _PERMS is None:
+        _PERMS = _permutations(NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_PERMS, scheme=MINHASH_SCHEME)
+    mh.update_batch([t.encode("utf-8") for t in terms])
+    return mh.hashvalues.astype("<u4")
+
+
+def similarity(a: frozenset, b: frozenset, same_speaker: int | None) -> tuple[float, float]:
+    """(score, jaccard) of two term sets; score 0 when the pair does not hold."""
+    inter = len(a & b)
+    if not inter:
+        return 0.0, 0.0
+    jac = inter / (len(a) + len(b) - inter)
+    cont = inter / min(len(a), len(b)) if inter >= CONTAIN_MIN else 0.0
+    score = max(jac, CONTAIN_WEIGHT * cont) + (SPEAKER_BONUS if same_speaker == 1 else 0.0)
+    return round(min(score, 1.0), 4), round(jac, 4)
+
+
+def _stamp() -> str:
+    return (f"{MIN_WORDS}:{MIN_TERMS}:{LSH_THRESHOLD}:{THRESHOLD}:{CONTAIN_MIN}:{CONTAIN_WEIGHT}:"
+            f"{SPEAKER_BONUS}:{NUM_PERM}:{len(stopwords())}")
+
+
+def _same_speaker(x: tuple, y: tuple) -> int | None:
+    """x, y: (speaker_entity, speaker_norm). 1 same, 0 different, None when unknown."""
+    if x[0] is not None and y[0] is not None:
+        return int(x[0] == y[0])
+    if x[1] and y[1]:
+        return int(x[1] == y[1])
+    return None
+
+
+def link_claims(store, *, force: bool = False) -> dict:
+    """Index the statements not indexed yet and link them to the same claim in other articles.
+    Returns ``{"statements", "indexed", "new", "links", "linked", "seconds"}``."""
+    t0 = time.perf_counter()
+    conn = store.conn
+    stamp = _stamp()
+    done = conn.execute("SELECT value FROM meta WHERE key='claims_stamp'").fetchone()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if force or not done or done[0] != stamp:
+            conn.execute("DELETE FROM claim_links")
+            conn.execute("DELETE FROM claim_index")
+        # what a replaced or deleted article left behind
+        conn.execute("DELETE FROM claim_index WHERE NOT EXISTS (SELECT 1 FROM statements s"
+                     " WHERE s.article_id = claim_index.article_id AND s.idx = claim_index.idx)")
+        conn.execute("DELETE FROM claim_links WHERE article_id NOT IN (SELECT id FROM articles)"
+                     " OR earlier_article_id NOT IN (SELECT id FROM articles)")
+        new_rows = conn.execute(
+            "SELECT s.article_id, s.idx, s.content_text FROM statements s"
+            " LEFT JOIN claim_index c ON c.article_id = s.article_id AND c.idx = s.idx"
+            " WHERE c.article_id IS NULL ORDER BY s.article_id, s.idx").fetchall()
+        index_rows, new = [], []
+        for aid, idx, content in new_rows:
+            terms, n_words = claim_terms(content or "")
+            if n_words < MIN_WORDS or len(terms) < MIN_TERMS:
+                index_rows.append((aid, idx, None, None))
+                continue
+            sig = signature(terms)
+            index_rows.append((aid, idx, " ".join(terms), sig.tobytes()))
+            new.append(((aid, idx), frozenset(terms), sig))
+        conn.executemany("INSERT INTO claim_index VALUES (?,?,?,?)", index_rows)
+        links = _link(conn, new) if new else []
+        conn.executemany("INSERT OR IGNORE INTO claim_links VALUES (?,?,?,?,?,?,?,?)", links)
+        conn.execute("INSERT INTO meta VALUES ('claims_stamp', ?)"
+                     " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (stamp,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    out = _stats(conn)
+    out.update(new=len(new_rows), seconds=round(time.perf_counter() - t0, 2))
+    return out
+
+
+def _link(conn: sqlite3.Connection, new: list) -> list[tuple]:
+    from datasketch import LeanMinHash, MinHashLSH
+
+    new_keys = {k for k, _, _ in new}
+    items = list(new)
+    for aid, idx, terms, sig in conn.execute(
+            "SELECT article_id, idx, terms, minhash FROM claim_index WHERE minhash IS NOT NULL"):
+        if (aid, idx) not in new_keys:
+            items.append(((aid, idx), frozenset(terms.split()), np.frombuffer(sig, dtype="<u4")))
+    meta: dict[tuple, tuple] = {}
+    for aid, idx, ent, snorm, pub in conn.execute(
+            "SELECT s.article_id, s.idx, s.speaker_entity, s.speaker_norm, a.published"
+            " FROM claim_index c JOIN statements s ON s.article_id = c.article_id AND s.idx = c.idx"
+            " JOIN articles a ON a.id = s.article_id WHERE c.minhash IS NOT NULL"):
+        meta[(aid, idx)] = (ent, snorm, (pub or "")[:10])
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    with lsh.insertion_session() as session:
+        for i, (_, _, sig) in enumerate(items):
+            session.insert(i, LeanMinHash(seed=MINHASH_SEED, hashvalues=sig,
+                                          scheme=MINHASH_SCHEME), check_duplication=False)
+    n_new = len(new)
+    out = []
+    for i in range(n_new):
+        ki, ti, si = items[i]
+        mi = meta[ki]
+        for j in lsh.query(LeanMinHash(seed=MINHASH_SEED, hashvalues=si, scheme=MINHASH_SCHEME)):
+            kj, tj, _ = items[j]
+            if kj[0] == ki[0] or (j < n_new and j < i):  # same article; a new pair seen once
+                continue
+            mj = meta[kj]
+            same = _same_speaker(mi[:2], mj[:2])
+            score, jac = similarity(ti, tj, same)
+            if score < THRESHOLD:
+                continue
+            ordered = int(bool(mi[2]) and bool(mj[2]))
+            later, earlier = (ki, kj) if _when(ki, mi) > _when(kj, mj) else (kj, ki)
+            out.append((*later, *earlier, score, jac, same, ordered))
+    return out
+
+
+def _when(key: tuple, m: tuple) -> tuple:
+    return (m[2] == "", m[2], key[0], key[1])  # undated last, then date, then ingest order
+
+
+def _stats(conn: sqlite3.Connection) -> dict:
+    n, indexed = conn.execute(
+        "SELECT (SELECT count(*) FROM statements), count(*) FROM claim_index"
+        " WHERE minhash IS NOT NULL").fetchone()
+    links, linked = conn.execute(
+        "SELECT count(*), count(DISTINCT article_id || ':' || idx) FROM claim_links").fetchone()
+    return {"statements": n, "indexed": indexed, "links": links, "linked": linked}
+
+
+# -- reading ------------------------------------------------------------------------------------
+def said_before(conn: sqlite3.Connection, article_id: int, *, limit: int = 20) -> dict[int, dict]:
+    """For each statement (by ``idx``) of an article: ``earlier`` (the same claim in other,
+    earlier articles, earliest first) and ``elsewhere`` (in articles where the order is unknown
+    because either is undated). Each item: ``article_id``, ``idx``, ``outlet``, ``published``,
+    ``title``, ``speaker_name``, ``speaker_entity``, ``content``, ``score``, ``same_speaker``,
+    ``same_story`` (the two articles are in the same story cluster: a copy of the same report).
+    Statements without any are absent. Empty when the store predates this table."""
+    cols = ("a.id, o.idx, a.outlet, a.published, a.title, o.speaker_name, o.speaker_entity,"
+            " o.content_text, l.score, l.same_speaker, l.ordered,"
+            " (a.cluster_id IS NOT NULL AND a.cluster_id = me.cluster_id)")
+    q_earlier = (
+        f"SELECT l.idx, {cols} FROM claim_links l"
+        " JOIN articles me ON me.id = l.article_id"
+        " JOIN articles a ON a.id = l.earlier_article_id"
+        " JOIN statements o ON o.article_id = l.earlier_article_id AND o.idx = l.earlier_idx"
+        " WHERE l.article_id = ?")
+    q_later = (  # only the unordered ones: "said after" is not shown
+        f"SELECT l.earlier_idx, {cols} FROM claim_links l"
+        " JOIN articles me ON me.id = l.earlier_article_id"
+        " JOIN articles a ON a.id = l.article_id"
+        " JOIN statements o ON o.article_id = l.article_id AND o.idx = l.idx"
+        " WHERE l.earlier_article_id = ? AND l.ordered = 0")
+    out: dict[int, dict] = {}
+    try:
+        rows = conn.execute(q_earlier, (article_id,)).fetchall()
+        rows += conn.execute(q_later, (article_id,)).fetchall()
+    except sqlite3.OperationalError as e:
+        if "no such table" in str(e):
+            return {}
+        raise
+    keys = ("article_id", "idx", "outlet", "published", "title", "speaker_name",
+            "speaker_entity", "content", "score", "same_speaker", "ordered", "same_story")
+    for row in rows:
+        item = dict(zip(keys, row[1:]))
+        item["same_story"] = bool(item["same_story"])
+        ordered = item.pop("ordered")
+        d = out.setdefault(row[0], {"earlier": [], "elsewhere": []})
+        d["earlier" if ordered else "elsewhere"].append(item)
+    for d in out.values():
+        d["earlier"].sort(key=lambda x: (x["published"] or "", x["article_id"]))
+        d["elsewhere"].sort(key=lambda x: (-x["score"], x["article_id"]))
+        d["n_earlier"], d["n_elsewhere"] = len(d["earlier"]), len(d["elsewhere"])
+        d["earlier"], d["elsewhere"] = d["earlier"][:limit], d["elsewhere"][:limit]
+    return out
+
+
+def claims_report(store, article_id: int, *, limit: int = 10) -> dict:
+    """The article and, per statement, ``earliest`` (the first earlier occurrence or None),
+    ``earlier`` (up to ``limit``, earliest first), ``elsewhere`` (order unknown) and their
+    totals: what ``naba claims`` prints."""
+    meta = store.article(article_id) or {}
+    sb = said_before(store.conn, article_id, limit=limit)
+    out = []
+    for idx, speaker, content in store.conn.execute(
+            "SELECT idx, speaker_name, content_text FROM statements WHERE article_id=?"
+            " ORDER BY idx", (article_id,)):
+        d = sb.get(idx, {})
+        earlier = d.get("earlier", [])
+        out.append({"idx": idx, "speaker_name": speaker, "content": content,
+                    "earliest": earlier[0] if earlier else None, "earlier": earlier,
+                    "n_earlier": d.get("n_earlier", 0), "elsewhere": d.get("elsewhere", []),
+                    "n_elsewhere": d.get("n_elsewhere", 0)})
+    return {"article": {k: meta.get(k) for k in ("id", "doc_id", "outlet", "title", "published")},
+            "statements": out}
+
+
+def _excerpt(s: str | None, n: int = 90) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[:n - 1] + "…"
+
+
+def format_claims(rep: dict) -> str:
+    a = rep["article"]
+    lines = [f"#{a['id']} {a['published'] or '----------'} {a['outlet'] or '?'} | {a['title'] or ''}"]
+    for st in rep["statements"]:
+        lines.append(f"[{st['idx'] + 1}] {st['speaker_name'] or '(unattributed)'}: "
+                     f"{_excerpt(st['content'])}")
+        if not st["n_earlier"] and not st["n_elsewhere"]:
+            lines.append("    not said before in this corpus")
+            continue
+        for label, items in (("earliest", st["earlier"][:1]), ("earlier", st["earlier"][1:]),
+                             ("elsewhere, undated", st["elsewhere"])):
+            for e in items:
+                copy = " (same story)" if e["same_story"] else ""
+                lines.append(f"    {label}: #{e['article_id']} {e['published'] or '----------'}"
+                             f" {e['outlet'] or '?'} | {e['speaker_name'] or '(unattributed)'}:"
+                             f" {_excerpt(e['content'], 70)} [{e['score']:.2f}]{copy}")
+        for n, shown, what in ((st["n_earlier"], len(st["earlier"]), "earlier"),
+                               (st["n_elsewhere"], len(st["elsewhere"]), "undated")):
+            if n > shown:
+                lines.append(f"    ... {n} {what} occurrences in all")
+    return "\n".join(lines) + "\n"

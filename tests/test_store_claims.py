@@ -1,0 +1,131 @@
+"""Said before: a statement is linked to the same claim, reworded, in other and earlier articles
+(different outlets, dates, speakers), never to a different claim, a short one or its own article;
+the linking is incremental and idempotent, and ``naba claims`` prints it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from naba.cli import main
+from naba.store import open_store
+from naba.store.claims import claim_terms
+from web_corpus import _record
+
+# One claim (the cholera count in Hodeidah), worded four ways; a different claim by the same
+# minister; and a short one that is everywhere. Written for these tests.
+CLAIM_1 = "عدد الإصابات بوباء الكوليرا في محافظة الحديدة تجاوز خمسمئة حالة خلال الأسبوع الماضي"
+CLAIM_2 = "إصابات الكوليرا في محافظة الحديدة تجاوزت خمسمئة حالة خلال الأسبوع الماضي وحده"
+CLAIM_3 = "عدد المصابين بالكوليرا في الحديدة تجاوز خمسمئة حالة في الأسبوع الماضي"
+CLAIM_4 = "الإصابات بوباء الكوليرا في محافظة الحديدة تجاوزت الخمسمئة حالة الأسبوع الماضي"
+OTHER = "الوزارة ستفتتح ثلاثة مستشفيات ميدانية جديدة في محافظة الحديدة خلال الشهر المقبل"
+SHORT = "الوضع تحت السيطرة"
+
+
+def _article(id_, outlet, published, statements):
+    """statements: (speaker text, speaker entity or None, content)."""
+    paras, sts, ents = [], [], {}
+    for k, (speaker, ent, content) in enumerate(statements):
+        paras.append(f"وقال {speaker} في تصريح صحفي إن {content}.")
+        sts.append({"speaker": (speaker, k), "speaker_entity": ent, "speaker_name": speaker,
+                    "cue": ("وقال", k), "content": (content,)})
+        if ent:
+            ents[ent] = {"id": ent, "type": "PER", "name": speaker, "aliases": [speaker], "roles": []}
+    rec = _record(id_, f"خبر {id_}", outlet, published, paras + ["وتفاصيل أخرى في الخبر."],
+                  entities=list(ents.values()), statements=sts)
+    return rec
+
+
+MINISTER = "وزير الصحة طه المتوكل"
+WHO = "ممثل منظمة الصحة العالمية"
+
+
+def _corpus(path):
+    s = open_store(path)
+    arts = [
+        _article("a-first", "سبأ", "2018-05-01", [(MINISTER, "P1", CLAIM_1), (MINISTER, "P1", SHORT)]),
+        _article("b-later", "الجزيرة", "2018-05-03", [(MINISTER, "P1", CLAIM_2), (MINISTER, "P1", OTHER)]),
+        _article("c-other-speaker", "بي بي سي", "2018-05-05", [(WHO, None, CLAIM_3), (WHO, None, SHORT)]),
+    ]
+    for rec in arts:
+        s.write_record(rec)
+    return s
+
+
+def test_claim_terms_drop_stop_words_and_clitics():
+    terms, n = claim_terms("وقال إن الإصابات بالكوليرا في الحديدة تجاوزت")
+    assert n == 7
+    assert "في" not in terms and "ان" not in terms
+    assert "كوليرا" in terms or "بالكوليرا" in terms
+    assert "حديده" in terms
+
+
+def test_said_before_links_same_claim_only(tmp_path):
+    s = _corpus(tmp_path / "c.db")
+    ids = {d: s.article_id(d) for d in ("a-first", "b-later", "c-other-speaker")}
+    stats = s.link_claims()
+    assert stats["new"] == 6
+    links = s.conn.execute("SELECT article_id, idx, earlier_article_id, earlier_idx, score,"
+                           " same_speaker, ordered FROM claim_links ORDER BY 1, 2, 3").fetchall()
+    pairs = {(a, i, e, ei) for a, i, e, ei, *_ in links}
+    a, b, c = ids["a-first"], ids["b-later"], ids["c-other-speaker"]
+    # the claim, reworded, by the same minister two days later, and by someone else after that
+    assert pairs == {(b, 0, a, 0), (c, 0, a, 0), (c, 0, b, 0)}
+    by = {(x[0], x[2]): x for x in links}
+    assert by[(b, a)][5] == 1 and by[(c, a)][5] == 0      # same speaker / a different one
+    assert by[(b, a)][4] > by[(c, a)][4] - 0.2             # the same speaker raises the score
+    assert all(x[6] == 1 for x in links)                   # all dated: the order is known
+    sb = s.said_before(c)
+    assert set(sb) == {0}                                  # the short claim is never matched
+    earlier = sb[0]["earlier"]
+    assert [e["article_id"] for e in earlier] == [a, b]    # earliest first
+    assert earlier[0]["outlet"] == "سبأ" and earlier[0]["speaker_name"] == MINISTER
+    assert s.said_before(a) == {}                          # nothing earlier than the first
+
+
+def test_incremental_idempotent_and_out_of_order(tmp_path):
+    s = _corpus(tmp_path / "c.db")
+    first = s.link_claims()
+    again = s.link_claims()
+    assert again["new"] == 0 and again["links"] == first["links"]
+    # an article published before all the others arrives last: it becomes the earliest
+    s.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", CLAIM_4)]))
+    third = s.link_claims()
+    assert third["new"] == 1 and third["links"] == first["links"] + 3
+    z = s.article_id("z-earliest")
+    a = s.article_id("a-first")
+    assert [e["article_id"] for e in s.said_before(a)[0]["earlier"]] == [z]
+    # an undated copy: linked, but as "elsewhere" (order unknown), on both sides
+    s.write_record(_article("u-undated", "مجهول", None, [(WHO, None, CLAIM_2)]))
+    s.link_claims()
+    u = s.article_id("u-undated")
+    assert [e["article_id"] for e in s.said_before(a)[0]["elsewhere"]] == [u]
+    assert not s.said_before(u)[0]["earlier"] and len(s.said_before(u)[0]["elsewhere"]) == 4
+    # the same document re-ingested with new text replaces its statements and links
+    s.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", OTHER)]))
+    s.link_claims()
+    assert s.conn.execute("SELECT count(*) FROM claim_links WHERE earlier_article_id=?"
+                          " OR article_id=?", (z, z)).fetchone()[0] == 0
+    z2 = s.article_id("z-earliest")
+    assert [e["article_id"] for e in s.said_before(z2).get(0, {}).get("elsewhere", [])] == []
+    assert [e["article_id"] for e in s.said_before(s.article_id("b-later"))[1]["earlier"]] == [z2]
+    s.close()
+
+
+def test_cli_claims(tmp_path, capsys):
+    db = tmp_path / "c.db"
+    s = _corpus(db)
+    s.link_claims()
+    c = s.article_id("c-other-speaker")
+    s.close()
+    assert main(["claims", "--db", str(db), str(c), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    st = out["statements"]
+    assert [x["idx"] for x in st] == [0, 1]
+    assert st[0]["earliest"]["outlet"] == "سبأ" and len(st[0]["earlier"]) == 2
+    assert st[1]["earliest"] is None                      # the short one
+    assert main(["claims", "--db", str(db), str(c)]) == 0
+    text = capsys.readouterr().out
+    assert "سبأ" in text and "2018-05-01" in text and MINISTER in text
+    assert main(["claims", "--db", str(db), "99999"]) == 1
