@@ -129,3 +129,24 @@ def test_cli_claims(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "سبأ" in text and "2018-05-01" in text and MINISTER in text
     assert main(["claims", "--db", str(db), "99999"]) == 1
+
+
+def test_other_figures_or_a_shared_topic_are_not_the_same_claim():
+    from naba.store.claims import THRESHOLD, similarity
+
+    def score(x, y, same=None):
+        return similarity(frozenset(claim_terms(x)[0]), frozenset(claim_terms(y)[0]), same)[0]
+
+    # another day's gold price: the same words, other figures (sample.jsonl, skynews, reworded)
+    assert score("تراجع الذهب في العقود الأميركية الآجلة 0.2 بالمئة إلى 1257.40 دولار للأوقية",
+                 "تراجع الذهب في العقود الأميركية الآجلة 0.1 بالمئة إلى 1320.70 دولار للأوقية") == 0
+    assert score("تراجع الذهب في العقود الأميركية الآجلة 0.2 بالمئة إلى 1257.40 دولار للأوقية",
+                 "تراجعت العقود الأميركية الآجلة للذهب 0.2 بالمئة إلى 1257.40 دولار للأوقية") >= THRESHOLD
+    # a short claim inside a longer one counts (containment), a shared background does not
+    short = "الأزمة مع كندا لن تؤثر على علاقات شركة أرامكو السعودية مع عملائها في كندا"
+    longer = short + " وإن السياسة النفطية للمملكة ثابتة ولا تتأثر بأي ظروف سياسية"
+    assert score(short, longer) >= THRESHOLD
+    assert score("بريطانيا تبحث منح الجاسوس الروسي السابق سيرغي سكريبال وابنته يوليا هوية جديدة"
+                 " وتوطينهما في الولايات المتحدة لحمايتهما من محاولات قتل أخرى",
+                 "محاولة قتل الجاسوس الروسي السابق سيرغي سكريبال وابنته يوليا تمت بغاز الأعصاب"
+                 ) < THRESHOLD

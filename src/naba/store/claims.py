@@ -10,7 +10,10 @@ not matched (a bare "الوضع هادئ" is said everywhere).
 Candidates come from MinHash LSH (datasketch, as :mod:`.clusters`) over those word sets at
 ``LSH_THRESHOLD``; each candidate pair is then verified on the exact sets: the Jaccard
 similarity, or, for a short statement repeated inside a longer one, the containment (shared
-words over the smaller set, at least ``CONTAIN_MIN`` of them, counted at ``CONTAIN_WEIGHT``).
+words over the smaller set, at least ``CONTAIN_MIN`` of them and a Jaccard of at least
+``CONTAIN_JACCARD``, counted at ``CONTAIN_WEIGHT``);
+two contents that both give numbers must share most of them (``NUMBERS_MIN``): templated
+reports (prices, weather, counts) reuse the words with other figures.
 The same speaker on both sides (the same corpus entity, or the same normalized name when either
 lacks an entity) adds ``SPEAKER_BONUS``; a different speaker is still a match ("said before by
 X"). A pair is kept when its ``score`` reaches ``THRESHOLD``. See bench/said_before.py.
@@ -45,7 +48,10 @@ LSH_THRESHOLD = 0.3    # candidate generation (estimated Jaccard of the word set
 THRESHOLD = 0.5        # a pair is kept when its verified score reaches this
 CONTAIN_MIN = 6        # containment counts only with at least this many shared words
 CONTAIN_WEIGHT = 0.8   # ... and is worth this much of a Jaccard
+CONTAIN_JACCARD = 0.35  # ... when the Jaccard is at least this (a long statement swallows a
+                        #     short one on the same topic otherwise)
 SPEAKER_BONUS = 0.1    # the same speaker on both sides
+NUMBERS_MIN = 0.67     # when both give numbers, at least this share of the fewer must be shared
 NUM_PERM = 64
 
 
@@ -91,19 +97,28 @@ def signature(terms: list[str]) -> np.ndarray:
 
 
 def similarity(a: frozenset, b: frozenset, same_speaker: int | None) -> tuple[float, float]:
-    """(score, jaccard) of two term sets; score 0 when the pair does not hold."""
+    """(score, jaccard) of two term sets; score 0 when the pair does not hold. Two claims that
+    both give numbers but not the same ones are different claims (another day's gold price,
+    another count), however alike their wording."""
     inter = len(a & b)
     if not inter:
         return 0.0, 0.0
+    na, nb = _numbers(a), _numbers(b)
+    if na and nb and len(na & nb) < NUMBERS_MIN * min(len(na), len(nb)):
+        return 0.0, 0.0
     jac = inter / (len(a) + len(b) - inter)
-    cont = inter / min(len(a), len(b)) if inter >= CONTAIN_MIN else 0.0
+    cont = inter / min(len(a), len(b)) if inter >= CONTAIN_MIN and jac >= CONTAIN_JACCARD else 0.0
     score = max(jac, CONTAIN_WEIGHT * cont) + (SPEAKER_BONUS if same_speaker == 1 else 0.0)
     return round(min(score, 1.0), 4), round(jac, 4)
 
 
+def _numbers(terms: frozenset) -> frozenset:
+    return frozenset(t for t in terms if t[:1].isdigit())
+
+
 def _stamp() -> str:
     return (f"{MIN_WORDS}:{MIN_TERMS}:{LSH_THRESHOLD}:{THRESHOLD}:{CONTAIN_MIN}:{CONTAIN_WEIGHT}:"
-            f"{SPEAKER_BONUS}:{NUM_PERM}:{len(stopwords())}")
+            f"{CONTAIN_JACCARD}:{SPEAKER_BONUS}:{NUMBERS_MIN}:{NUM_PERM}:{len(stopwords())}")
 
 
 def _same_speaker(x: tuple, y: tuple) -> int | None:
