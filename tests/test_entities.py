@@ -138,6 +138,44 @@ def test_city_of_a_named_country_wins():
     assert gazetteer.resolve(normalize("القنيطرة"), frozenset({"SY"})).cc == "SY"
 
 
+def test_first_level_regions_beat_small_namesakes():
+    from naba.entities import gazetteer
+    # Florida, Uruguay (a town of 36,000) was the only فلوريدا before the US states were added
+    for name, rid, cc in [("فلوريدا", "reg:us-florida", "US"), ("كاليفورنيا", "reg:us-california", "US"),
+                          ("الأنبار", "reg:iq-anbar", "IQ"), ("كتالونيا", "reg:es-catalonia", "ES"),
+                          ("خوزستان", "reg:ir-khuzestan", "IR"), ("ولاية نيويورك", "reg:us-new-york", "US")]:
+        p = gazetteer.resolve(normalize(name))
+        assert (p.id, p.kind, p.cc) == (rid, "region", cc), name
+    # a big city keeps its name; the state needs its head
+    assert gazetteer.resolve(normalize("نيويورك")).id == "geo:5128581"
+    assert gazetteer.resolve(normalize("واشنطن")).name_en == "Washington, D.C."
+    assert gazetteer.resolve(normalize("سالزبوري")).cc == "GB"  # Salisbury, England over the US towns
+
+
+def test_region_name_cues_and_admin_heads():
+    from naba.entities import gazetteer
+    jawf = normalize("الجوف")
+    assert gazetteer.resolve(jawf).id == "reg:sa-al-jawf"
+    assert gazetteer.resolve(jawf, text=normalize("غارات على مواقع الحوثيين في الجوف")).id == "reg:ye-al-jawf"
+    georgia = normalize("جورجيا")
+    assert gazetteer.resolve(georgia).id == "iso:GE"
+    assert gazetteer.resolve(georgia, text=normalize("ضرب الإعصار فلوريدا ثم جورجيا")).id == "reg:us-georgia"
+    # "<head> <name>": the head is dropped when the gazetteer lacks the whole name, never to a country
+    assert gazetteer.resolve(normalize("محافظة عدن")).name_en == "Aden"
+    assert gazetteer.resolve(normalize("ولاية هلمند")).id == "reg:af-helmand"
+    assert gazetteer.resolve(normalize("إقليم سوريا")) is None
+
+
+def test_us_state_in_an_article():
+    rec = _analyze("ضرب إعصار ولاية فلوريدا الأمريكية، وقال حاكم كاليفورنيا إن الولاية سترسل مساعدات إلى فلوريدا.")
+    florida = next(e for e in rec.entities if "فلوريدا" in e.aliases)
+    assert florida.attrs["gazetteer"] == "reg:us-florida" and "ولاية فلوريدا" in florida.aliases
+    assert _place(rec, "كاليفورنيا").attrs["country"] == "US"
+    rec = _analyze("قالت خلية الإعلام الأمني إن القوات العراقية حررت مناطق في محافظة الأنبار غربي العراق.")
+    anbar = [e for e in rec.entities if e.attrs.get("gazetteer") == "reg:iq-anbar"]
+    assert anbar and anbar[0].type == "LOC"
+
+
 def test_surname_goes_to_the_titled_person_not_the_first_seen():
     cands = [_cand("سهى عرفات", "PER", 0), _cand("ياسر عرفات", "PER", 30), _cand("عرفات", "PER", 200)]
     cands[1].role = "الرئيس الفلسطيني الراحل"

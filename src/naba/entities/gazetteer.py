@@ -5,7 +5,9 @@ countries (``iso:<CC>``), then GeoNames places (``geo:<geonameid>``, ``places.ts
 hand-written ``extra_places.tsv``), the most populous place of a name first. Names in
 ``place_stops.txt`` ("المدينة", "الجزيرة") link to nothing. A name with several places is resolved
 in its article (:func:`resolve`): a cue from ``ambiguous_places.tsv`` ("العاصمة الأردنية" -> Amman),
-else the place in a (Arabic-speaking) country the article names, else the default. Everything is keyed on
+else the place in a (Arabic-speaking) country the article names, else the default; a name the
+gazetteer lacks after an administrative head of ``admin_heads.txt`` ("محافظة عدن", "ولاية هلمند") is
+resolved without it. Everything is keyed on
 :func:`naba.arabic.normalize.normalize`.
 
 Not for: building the files (:mod:`.build`) or deciding what is a mention (the tagger does).
@@ -101,9 +103,14 @@ def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str =
     """The place a name denotes in an article that names ``countries`` (ISO2 codes) and whose
     normalized text is ``text``: a cue of ``ambiguous_places.tsv`` first, then a place in one of
     the article's countries (one with native Arabic place names, ``context_countries.txt``, and not
-    far less populous than the default), then the default."""
+    far less populous than the default), then the default. An unknown "<head> <name>" with a head
+    of ``admin_heads.txt`` resolves as <name>, unless that is a country."""
     cands = all_places().get(norm_name)
     if not cands:
+        head, _, rest = norm_name.partition(" ")
+        if rest and head in _admin_heads():  # "محافظة عدن" -> عدن, but "إقليم سوريا" is no place
+            p = resolve(rest, countries, text)
+            return p if p and p.kind != "country" else None
         return None
     for pid, cues in _cues().get(norm_name, ()):
         if any(c in text for c in cues):
@@ -117,6 +124,11 @@ def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str =
                     and p.population * CONTEXT_MIN_SHARE >= best.population):
                 return p
     return best
+
+
+@lru_cache(maxsize=1)
+def _admin_heads() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines(PKG, "admin_heads.txt"))
 
 
 @lru_cache(maxsize=1)
