@@ -254,11 +254,14 @@ def test_medium_after_the_content_in_the_same_sentence():
             "وقال وزير الخارجية البريطانية، بوريس جونسون، الأحد، إن خبراء من منظمة حظر الاسلحة الكيماوية "
             "سيعاينون أدلة في حادثة تسميم جاسوس روسي ببريطانيا في مختبر دولي، خلال مقابلة له مع قناة \"BBC\".")
     got = statements(text)
-    assert len(got) == 2
+    assert len(got) == 3  # "، لكنه لفت إلى أن" is a statement of its own (a cue with its own content)
     assert got[0].medium is not None and got[0].medium.text == "في كلمة ألقاها أمام البرلمان الأوروبي"
-    assert got[0].content.text.endswith("بالنسبة له")
-    assert got[1].medium is not None and got[1].medium.text == "مقابلة له مع قناة \"BBC\""
-    assert got[1].content.text.endswith("في مختبر دولي")
+    assert got[0].content.text.endswith("سلبا على الأرباح")
+    assert got[1].cue.text == "لفت" and got[1].speaker_name == "زوكربيرغ"
+    assert got[1].medium is not None and got[1].medium.text == "في كلمة ألقاها أمام البرلمان الأوروبي"
+    assert got[1].content.text.endswith("بالنسبة له")
+    assert got[2].medium is not None and got[2].medium.text == "مقابلة له مع قناة \"BBC\""
+    assert got[2].content.text.endswith("في مختبر دولي")
 
 
 def test_medium_not_taken_from_an_ordinary_clause_after_the_content():

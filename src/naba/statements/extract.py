@@ -242,6 +242,9 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         if nominal and t.norm in nominal:
             content, kind = _clause(para, t.end), "indirect"
             break
+        if "-" in nominal and t.norm in _nominal_heads() and not lex.source_kind(t.norm):
+            content, kind = _clause(para, t.start), "indirect"  # "أكد أردوغان عزم بلاده"
+            break
         region.append(j)
         j += 1
     if content is None and not region and not absorbed:
@@ -249,6 +252,18 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         kind = "direct"
     if region and toks[region[0]].norm in ("عنه", "عنها", "عنهم"):
         return None  # "الذي أعلن عنه": the verb's object, not a statement
+    if cue.lemma == "جاء":
+        if content is None or not region or toks[region[0]].norm != "في" or len(region) < 2:
+            return None  # "وجاء تهديد المتحدث"، "جاء ذلك في": no statement
+        content, kind = _unwrap(para, content, kind)
+        speaker, medium = _came_in(para, region)
+        if speaker is None:
+            return None
+        return Frame(toks[k], cue.lemma, cue.certainty, kind, content, speaker=speaker, medium=medium,
+                     consumed=absorbed)
+    time_first = _time_chunk(para, region)
+    if time_first:
+        region = region[time_first:]  # "أكد الخميس الماضي، رسمياً وفاة ...": no subject after the verb
     if content is None or content[1] <= content[0]:
         speaker, _ = _speaker_and_medium(para, region)
         opens_clause = k == 0 or toks[k - 1].text in COMMAS + SENTENCE_END or toks[k - 1].norm in lex.negations
@@ -259,11 +274,14 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     content, kind = _unwrap(para, content, kind)
     frame = Frame(tok_cue := toks[k], cue.lemma, cue.certainty, kind, content,
                   continuation=cue.participle, consumed=absorbed)
-    if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations | {toks[k - 1].norm} & lex.negations:
-        frame.certainty = "denied"
+    if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations | {toks[k - 1].norm} & lex.negations \
+            and cue.certainty != "hedged":
+        frame.certainty = "denied"  # "لم يستبعد أن" stays hedged
     relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
     if relayed is not None:
         frame.medium, frame.speaker = relayed
+    elif time_first:
+        frame.medium = _speaker_and_medium(para, region)[1]
     else:
         frame.speaker, frame.medium = _speaker_and_medium(para, region)
     if frame.speaker is None and not cue.participle:
@@ -273,6 +291,47 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.lead = _lead_subject(para, k)
     del tok_cue
     return frame
+
+
+def _time_chunk(para: Paragraph, region: list[int]) -> int:
+    """The number of region tokens taken by a time expression and its comma at the start of the
+    region ("أكد الخميس الماضي، رسمياً"): then the subject is not after the verb. 0 when none."""
+    toks, times = para.toks, para.record.times
+    n = 0
+    while n < len(region) and toks[region[n]].text not in COMMAS:
+        t = toks[region[n]]
+        if not any(x.start <= t.start and t.end <= x.end for x in times):
+            return 0
+        n += 1
+    if n == 0 or n >= len(region):
+        return 0
+    return n + 1
+
+
+def _came_in(para: Paragraph, region: list[int]):
+    """(speaker, medium) of "جاء في <X> أن": "في بيان لجنة التحقيقات" -> the committee, in a
+    statement; "في وسائل الإعلام السورية" -> the media; "في البيان" -> the statement itself."""
+    toks, lex = para.toks, lexicon()
+    fi, region = region[0], region[1:]
+    head = toks[region[0]]
+    if _is_media_word(head.norm) and not lex.source_kind(head.norm.removeprefix("ال")) == "organization":
+        rest = list(region[1:])
+        while rest and (toks[rest[0]].norm in ("صادر", "الصادر", "عن") or _is_adjective(toks[rest[0]])):
+            rest.pop(0)
+        medium = (toks[fi].start, toks[rest[0] - 1].end if rest else head.end)
+        if rest:
+            speaker, _ = _speaker_and_medium(para, rest)
+            if speaker is not None:
+                first = toks[rest[0]].norm
+                glued = first[:1] == "ل" and not first.startswith("لل") and bool(lex.source_kind(first[1:]))
+                return (speaker[0] + glued, speaker[1]), medium  # "في بيان لوزارة الداخلية"
+    speaker, medium = _speaker_and_medium(para, region)
+    return speaker, medium
+
+
+def _is_adjective(tok: Token) -> bool:
+    """ثانٍ، مشترك، رسمي: a short indefinite adjective after a medium word."""
+    return tok.norm in ("ثان", "اخر", "مشترك", "رسمي", "جديد", "سابق")
 
 
 def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
@@ -372,6 +431,12 @@ def _not_complementizers() -> frozenset[str]:
     return frozenset(normalize(w) for w in _lines("not_complementizers.txt"))
 
 
+@lru_cache(maxsize=1)
+def _nominal_heads() -> frozenset[str]:
+    from .lexicon import _lines
+    return frozenset(normalize(w) for w in _lines("nominal_heads.txt"))
+
+
 def _nominal() -> tuple[tuple[str, str], ...]:
     from .lexicon import _tsv
     return tuple((r[0], r[1]) for r in _tsv("nominal_content.tsv"))
@@ -407,9 +472,15 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
             nxt = toks[i + 1]
             c = cue_of(nxt)
             new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(toks, i + 2)
-            if (c is not None and c.participle) or new_clause or according_at(toks, i + 1):
+            saying = c is not None and nxt.norm.startswith(("بقول", "بالقول"))  # "، بقوله "...""
+            if (c is not None and c.participle) or new_clause or saying or according_at(toks, i + 1):
                 return t.start
+            if nxt.norm in _connectors() and _cue_with_complementizer(toks, i + 2, e):
+                return t.start  # "...، لكنه لم يستبعد أن"، "...، حيث أشارت 53 % من الشركات بأنها"
         c = cue_of(t)
+        if c is not None and c.participle and toks[i - 1].text not in COMMAS and i + 1 < len(toks) \
+                and toks[i + 1].norm.startswith(("بالقول", "بقول")):
+            return t.start  # "... التكفيري معلقا بالقول "...""
         if c is not None and c.participle and toks[i - 1].text not in COMMAS:
             for j in range(i + 1, min(i + 1 + PARTICIPLE_REACH, len(toks))):
                 if toks[j].text in SENTENCE_END or toks[j].start >= e:
@@ -417,6 +488,28 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
                 if complementizer_len(toks, j):
                     return t.start
     return e
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    from .lexicon import _lines
+    return frozenset(normalize(w) for w in _lines("clause_connectors.txt"))
+
+
+def _cue_with_complementizer(toks: list[Token], i: int, e: int) -> bool:
+    """Whether a cue verb (after an optional negation) starts at token ``i`` or within the next
+    few words, with a complementizer after it before ``e``."""
+    lex = lexicon()
+    for c in range(i, min(i + 6, len(toks))):
+        if toks[c].start >= e or toks[c].text in SENTENCE_END:
+            return False
+        cue = cue_of(toks[c])
+        if cue is not None and not cue.participle:
+            return any(complementizer_len(toks, j) for j in range(c + 1, min(c + 1 + MAX_REGION, len(toks)))
+                       if toks[j].start < e)
+        if toks[c].norm in lex.negations and c != i:
+            continue
+    return False
 
 
 def _quote_interior(para: Paragraph, open_at: int) -> tuple[int, int]:
@@ -545,13 +638,16 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
             keep = _media_prep(toks, chunk[0])
             a = toks[chunk[0]].start if keep[1] else toks[keep[0]].start
             return [], (a, toks[chunk[-1]].end)
-    while pos < len(chunk) and toks[chunk[pos]].norm in lex.function_words and not kept:
+    while pos < len(chunk) and toks[chunk[pos]].norm in lex.function_words and not kept \
+            and not _name_ali(toks, chunk, pos):
         pos += 1  # leading "أمس"، "فيه"، "من جهته"
     for p in range(pos, len(chunk)):
         i = chunk[p]
         t = toks[i]
         prep = _media_prep(toks, i)
         rest_has_name = any(toks[x].text in QUOTE_MARKS for x in chunk[p:])
+        if kept and prep is not None and any(_is_media_word(toks[x].norm) for x in chunk[p:p + 3]):
+            rest_has_name = False  # "القائد الميداني في مداخلة هاتفية مع "بوليتيكا"": the quote is the outlet
         if kept and rest_has_name:
             kept.append(i)  # "السفير ... في سوريا “محمد رضا باقري”": the name is still to come
             continue
@@ -567,6 +663,13 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
             return kept, None
         kept.append(i)
     return kept, None
+
+
+def _name_ali(toks: list[Token], chunk: list[int], pos: int) -> bool:
+    """"علي لاريجاني": the name علي (written with ي) before a bare name, not the preposition على."""
+    t = toks[chunk[pos]]
+    return (t.text == "علي" and pos + 1 < len(chunk) and not toks[chunk[pos + 1]].norm.startswith("ال")
+            and toks[chunk[pos + 1]].norm not in lexicon().function_words)
 
 
 def _media_prep(toks: list[Token], i: int) -> tuple[int, bool] | None:
@@ -589,6 +692,15 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     """A short subject before the cue (SVO: "الإدارة الأمريكية أعلنت أن")."""
     toks, lex = para.toks, lexicon()
     s, _ = para.sentence(toks[k].start)
+    if k >= 2 and toks[k - 1].norm in ("الذي", "التي", "الذين") and toks[k - 1].start > s:
+        return _antecedent(para, k - 1, s)
+    first = next((i for i in range(k) if toks[i].start >= s), k)
+    if first < k - 1 and toks[first].norm.lstrip("و") in ("كان", "كانت") and toks[k - 1].text in COMMAS:
+        region = list(range(first + 1, k - 1))  # "وكان المتحدث باسم الحركة “مجاهد”، أكد"
+        if 0 < len(region) <= 12 and not any(cue_of(toks[x]) or according_at(toks, x) for x in region):
+            sp, _ = _speaker_and_medium(para, region)
+            if sp is not None and sp[0] == toks[region[0]].start:
+                return sp
     i = k - 1
     while i >= 0 and toks[i].norm.lstrip("وف") in lex.negations and toks[i].start >= s:
         i -= 1
@@ -596,8 +708,9 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     while i >= 0 and toks[i].start >= s and toks[i].text not in COMMAS + SENTENCE_END + ":":
         pre.insert(0, i)
         i -= 1
-    while pre and (toks[pre[0]].norm in lex.function_words or toks[pre[0]].norm.lstrip("وف") in lex.function_words):
-        pre.pop(0)  # "وكانت"، "لكن"
+    while pre and (toks[pre[0]].norm in lex.function_words or toks[pre[0]].norm.lstrip("وف") in lex.function_words
+                   or complementizer_len(toks, pre[0]) or toks[pre[0]].norm in _connectors()):
+        pre.pop(0)  # "وكانت"، "لكن"، "إلا أن"، "لكنه"
     while pre and toks[pre[-1]].norm in lex.function_words:
         pre.pop()  # "قد"
     if not pre or len(pre) > 5:
@@ -609,6 +722,23 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
         return None
     a = first.start + (1 if first.prefix[:1] in ("و", "ف") or (first.norm[:1] in "وف" and first.norm[1:3] == "ال") else 0)
     return a, toks[pre[-1]].end
+
+
+def _antecedent(para: Paragraph, rel: int, s: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``rel`` refers to, when it names a source
+    ("تغريدة وزير الصحة الدكتور خالد الفالح الذي أعلن" -> "وزير الصحة الدكتور خالد الفالح")."""
+    toks, lex = para.toks, lexicon()
+    span = []
+    i = rel - 1
+    while i >= 0 and toks[i].start >= s and rel - i <= 8 and toks[i].text not in COMMAS + SENTENCE_END + ":" \
+            and toks[i].norm not in lex.function_words and not cue_of(toks[i]):
+        span.insert(0, i)
+        i -= 1
+    while span and not _names_source(para, (toks[span[0]].start, toks[span[-1]].end)):
+        span.pop(0)
+    if not span:
+        return None
+    return toks[span[0]].start, toks[span[-1]].end
 
 
 def _source_tail(para: Paragraph, k: int, s: int) -> tuple[int, int] | None:
@@ -748,8 +878,8 @@ def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
     first = toks[src[0]].norm
     if "ل" in particles and first.startswith("ل"):
         first = first[1:]
-    return (len(src) <= 3 and not first.startswith("ال") and first not in lex.function_words
-            and first.isalpha() and not first.endswith(("ه", "ها", "هم")))
+    return (len(src) <= 3 and not any(toks[i].norm.startswith("ال") for i in src) and first not in lex.function_words
+            and first.isalpha() and not first.endswith(("ه", "ها", "هم")))  # not "وفق عقود طويلة المدى"
 
 
 def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: list[Frame]) -> tuple[int, int] | None:

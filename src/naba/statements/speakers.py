@@ -134,6 +134,7 @@ class SpeakerMemory:
             else:
                 name = strip_titles(span.text)
         name = name.strip(QUOTE_MARKS + " ") or span.text.strip()
+        name = re.sub(r"#(\w+)", lambda m: m.group(1).replace("_", " "), name)  # "سيرغي #لافروف"
         self.seen.append(Speaker(set(words) | set(content_words(name)), name, entity))
         return entity, name
 
@@ -195,12 +196,12 @@ class SpeakerMemory:
         if lex.source_kind(word) or word.startswith("ال"):
             return None
         toks = self.record.tokens
-        before_ok = set(",،.:(") | set(QUOTE_MARKS)
+        before_ok = set(",،:(") | set(QUOTE_MARKS)
         found: dict[str, list[str]] = {}
         for before, prev, tok in zip([None] + toks, toks, toks[1:]):
-            if before is not None and not (before.text in before_ok or before.norm.startswith("ال")
-                                           or lex.source_kind(before.base) or lex.source_kind(before.norm)):
-                continue  # "مستوى ذكاء جيمس": not a name before it
+            if before is None or not (before.text in before_ok or before.norm.startswith("ال")
+                                      or lex.source_kind(before.base) or lex.source_kind(before.norm)):
+                continue  # "مستوى ذكاء جيمس": not a name before it; "استدعت روسيا": a sentence opens with the verb
             if tok.start == span.start or _base(tok.text) != word:
                 continue
             p = prev.norm
