@@ -286,11 +286,46 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.speaker, frame.medium = _speaker_and_medium(para, region)
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
+    pronoun_subject = any(toks[x].norm in _connectors() and toks[x].norm.endswith(("ه", "ها", "هم"))
+                          for x in range(max(0, k - 2), k))  # "لكنه لم يستبعد أن"
+    if frame.speaker is None and not pronoun_subject and _impersonal(toks[k], cue):
+        return None  # "ويُعتقد أن"، "ويرجح أن": no one said it
+    if frame.medium is None:
+        frame.medium = _medium_opening(para, k)
     frame.continuation = frame.speaker is None
     if frame.continuation:
         frame.lead = _lead_subject(para, k)
     del tok_cue
     return frame
+
+
+def _impersonal(tok: Token, cue: Cue) -> bool:
+    """A subjectless passive or impersonal present ("يُعتقد أن"، "ويُرجح"، and a hedged "يعتقد/يرجح/
+    يتوقع" with no subject, which news uses for "it is believed")."""
+    bare = tok.text[1:] if tok.text[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.text
+    if bare.startswith(("يُ", "تُ")):
+        return True
+    return cue.certainty == "hedged" and not cue.participle and normalize(bare)[:1] == "ي"
+
+
+def _medium_opening(para: Paragraph, k: int) -> tuple[int, int] | None:
+    """A medium phrase that opens the sentence before the cue and its comma ("وفي حوار مع شبكة CNN،
+    قال الوزير")."""
+    toks, text = para.toks, para.record.text
+    s, _ = para.sentence(toks[k].start)
+    first = next((i for i in range(k) if toks[i].start >= s), k)
+    if first >= k - 2 or toks[k - 1].text not in COMMAS:
+        return None
+    t = toks[first]
+    preps = lexicon().media_preps
+    bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm
+    if (bare,) not in preps and (first + 1 < k and (bare, toks[first + 1].norm) not in preps):
+        return None
+    region = toks[first:k - 1]
+    if any(x.text in COMMAS or cue_of(x) for x in region) or not any(_is_media_word(x.norm) for x in region[1:4]):
+        return None
+    a = t.start + (1 if bare != t.norm else 0)
+    return trim(text, a, toks[k - 2].end)
 
 
 def _time_chunk(para: Paragraph, region: list[int]) -> int:
@@ -1079,9 +1114,15 @@ def _plural_phrase(text: str) -> bool:
     if not words:
         return False
     head = words[0].removeprefix("و").removeprefix("ال")
-    if len(head) > 4 and head.endswith(PLURAL_ENDINGS):
+    if len(head) > 4 and head.endswith(PLURAL_ENDINGS) or head in _broken_plurals():
         return True
     return any(w.startswith("و") and len(w) > 3 and not w.startswith("وال") and i > 0 for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _broken_plurals() -> frozenset[str]:
+    from .lexicon import _lines
+    return frozenset(normalize(w) for w in _lines("broken_plurals.txt"))
 
 
 def _plural_statement(st: Statement) -> bool:
