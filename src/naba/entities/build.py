@@ -8,6 +8,9 @@ Writes into ``naba/entities/data``:
 - ``person_names.txt``: normalized Arabic first and last names (AKhateeb lists) plus the Arabic
   side of the Google ar2en transliteration pairs (mostly foreign name tokens).
 
+- ``head_names.tsv`` (:func:`build_head_names`): words that often follow a name head of
+  ``name_heads.tsv`` ("نادي", "شركة", "برنامج") in the news corpus, with the head's class.
+
 Not for: runtime lookups (:mod:`.gazetteer`).
 """
 
@@ -103,3 +106,46 @@ def build_known_entities(ner: Path, out: Path = DATA) -> int:
             typ, n = c.most_common(1)[0]
             f.write(f"{phrase}\t{typ}\t{n}\n")
     return len(seen)
+
+
+_WORD = re.compile("[\u0621-\u064A]+")
+_HEAD_PREFIXES = ("", "و", "ل", "ب", "ف", "ك", "ول", "وب", "فل", "فب")
+
+
+def build_head_names(news: Path, out: Path = DATA, *, min_count: int = 3, min_share: float = 0.05) -> int:
+    """``head_names.tsv``: normalized words that follow a head of ``name_heads.tsv`` ("نادي الترسانة",
+    "شركة نيسان", with a glued و/ل/ب on the head) at least ``min_count`` times and in at least
+    ``min_share`` of their occurrences, in the records of ``news`` (a .jsonl.gz of ../shared/data/news;
+    a derived word list, which that folder's README allows to commit). Unlabeled data, so a tagger feature can know unseen clubs and brands."""
+    import gzip
+    import json
+    from collections import Counter, defaultdict
+
+    from ..arabic.resources import read_tsv
+
+    heads = {}
+    for head, cls in read_tsv("naba.entities.data", "name_heads.tsv"):
+        for p in _HEAD_PREFIXES:
+            heads[p + normalize(head)] = cls
+    total: Counter = Counter()
+    after: dict[str, Counter] = defaultdict(Counter)
+    with gzip.open(news, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            words = _WORD.findall(normalize(rec.get("text") or ""))
+            total.update(words)
+            for a, b in zip(words, words[1:]):
+                cls = heads.get(a)
+                if cls and len(b) > 2 and b not in heads:
+                    after[b][cls] += 1
+    rows = []
+    for w, c in after.items():
+        cls, n = c.most_common(1)[0]
+        if n >= min_count and n >= min_share * total[w]:
+            rows.append((w, cls, n, total[w]))
+    with open(out / "head_names.tsv", "w", encoding="utf-8") as f:
+        f.write("# Derived by naba.entities.build.build_head_names from ../shared/data/news (ANT, SaudiNewsNet,\n"
+                "# JawharaFM, satire sites; see its SOURCE files): words that often follow a head of name_heads.tsv. word<TAB>class<TAB>after head<TAB>total\n")
+        for w, cls, n, t in sorted(rows):
+            f.write(f"{w}\t{cls}\t{n}\t{t}\n")
+    return len(rows)

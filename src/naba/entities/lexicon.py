@@ -38,3 +38,16 @@ def known_entities() -> dict[str, str]:
     for name, typ in read_tsv(PKG, "news_entities.tsv"):
         out[normalize(name)] = "PERS" if typ == "PER" else typ
     return out
+
+
+@lru_cache(maxsize=1)
+def topic_words() -> dict[str, str]:
+    """normalized cue word -> topic (sport/auto/arts) for the NER tagger's sentence topic feature."""
+    return {normalize(w): t for w, t in read_tsv(PKG, "ner_topics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def head_names() -> dict[str, str]:
+    """normalized word -> class (club, company, party, media, org, work, product) of the name heads
+    it often follows in the news corpus (``head_names.tsv``, built by ``naba train ner``)."""
+    return {w: cls for w, cls, *_ in read_tsv(PKG, "head_names.tsv")}

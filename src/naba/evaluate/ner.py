@@ -57,10 +57,10 @@ def read_gold(path: Path) -> list[list[tuple[str, str]]]:
 
 
 def evaluate(sentences: list[list[tuple[str, str]]]) -> dict:
-    from ..models.ner.tagger import tag
+    from ..models.ner.tagger import tag_document
 
     gold = [[t for _, t in s] for s in sentences]
-    pred = [tag([w for w, _ in s]) for s in sentences]
+    pred = tag_document([[w for w, _ in s] for s in sentences])  # the file's sentences in order
     result = score(gold, pred)
     result["sentences"] = len(sentences)
     result["tokens"] = sum(map(len, sentences))

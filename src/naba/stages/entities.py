@@ -26,7 +26,7 @@ from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id, known_name
-from ..models.ner.tagger import chunks, tag
+from ..models.ner.tagger import chunks, tag_document
 from ..record import Entity, Mention, Record, Token
 
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -166,9 +166,10 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
     sents = _sentence_tokens(record)
     article_words = frozenset(t.norm for t in record.tokens)
     cands = []
-    for idx in sents:
+    tags = tag_document([[record.tokens[i].text for i in idx] for idx in sents])
+    for idx, sent_tags in zip(sents, tags):
         toks = [record.tokens[i] for i in idx]
-        for a, b, ty in chunks(tag([t.text for t in toks])):
+        for a, b, ty in chunks(sent_tags):
             typ = TYPES.get(ty, "MISC")
             if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
                 a, b = _trim_person(toks, a, b)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ModelError
-from .features import clusters, sentence_features
+from .features import clusters, document_features, sentence_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "ner.crfsuite"
 
@@ -43,6 +43,12 @@ def tag(tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     return tagger().tag(sentence_features(tokens))
+
+
+def tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 tags of consecutive sentences of one text (topic cues are shared between neighbours)."""
+    t = tagger()
+    return [t.tag(f) if f else [] for f in document_features(sentences)]
 
 
 def chunks(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -7,7 +7,9 @@ Training data (all mapped to PERS/LOC/ORG/MISC by :mod:`.corpora`), by default:
 Optional parts: WikiFANE (Wikipedia) and NewsFANE, which is ANERcorp re-annotated: only its
 sentences that are in our ANERcorp training part are used (the rest would be ANERcorp dev or the
 held-out ANERcorp test). Each part gets its own domain feature (``DOMAINS``); tagging uses the
-ANERcorp one ("news"). The features need ``word_clusters.tsv.gz`` (``naba train embeddings``).
+ANERcorp one ("news"). The features need ``word_clusters.tsv.gz`` (``naba train embeddings``);
+the gazetteer files, WikiFANE's known phrases and the head names mined from ../shared/data/news
+(:mod:`naba.entities.build`) are rebuilt first.
 FANE corpora split off و and ال as tokens; they are glued back so that training tokens look
 like naba's (clitics attached, as in ANERcorp and in ``record.tokens``).
 
@@ -85,25 +87,27 @@ DEV_PARTS = ("anercorp_dev", "newsfane_dev", "aqmar_dev")
 
 
 def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0.01,
-          iterations: int = 150, minfreq: int = 1, wikifane_share: float = 1.0,
+          iterations: int = 150, minfreq: int = 0, wikifane_share: float = 1.0,
           parts: tuple[str, ...] = TRAIN_PARTS, log=print) -> dict:
     import pycrfsuite
 
     from ...entities import lexicon
-    from ...entities.build import build, build_known_entities
-    from .features import sentence_features
+    from ...entities.build import build, build_head_names, build_known_entities
+    from .features import document_features
 
-    log(f"gazetteers: {build(data / 'gazetteers')}, known entities: {build_known_entities(data / 'ner')}")
+    log(f"gazetteers: {build(data / 'gazetteers')}, known entities: {build_known_entities(data / 'ner')}, "
+        f"head names: {build_head_names(data / 'news' / 'articles.jsonl.gz')}")
     lexicon.known_entities.cache_clear()
+    lexicon.head_names.cache_clear()
     sets = datasets(data, wikifane_share)
     trainer = pycrfsuite.Trainer(verbose=False)
     n_tok = 0
     t0 = time.time()
     for part in parts:
-        for s in sets[part]:
-            toks = [t for t, _ in s]
-            trainer.append(sentence_features(toks, DOMAINS.get(part, part)), [g for _, g in s])
-            n_tok += len(toks)
+        sents = sets[part]
+        for s, feats in zip(sents, document_features([[t for t, _ in s] for s in sents], DOMAINS.get(part, part))):
+            trainer.append(feats, [g for _, g in s])
+            n_tok += len(s)
     log(f"training on {n_tok} tokens from {', '.join(parts)} (features {time.time() - t0:.0f}s)")
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.minfreq": minfreq, "feature.possible_transitions": True})
@@ -148,7 +152,7 @@ def register(sub) -> None:
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=150)
-    p.add_argument("--minfreq", type=int, default=1)
+    p.add_argument("--minfreq", type=int, default=0, help="drop features seen this often or less (0 keeps all)")
     p.add_argument("--wikifane-share", type=float, default=1.0)
     p.add_argument("--parts", default=",".join(TRAIN_PARTS), help="training parts, comma-separated")
     p.set_defaults(func=run_cli)
