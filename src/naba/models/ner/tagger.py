@@ -1,7 +1,8 @@
 """Load the shipped NER weights and tag token sequences.
 
 :func:`tag` takes raw token strings of one sentence and returns IOB2 tags over PERS/LOC/ORG/MISC
-(the ANERcorp names). The model is loaded once per process from ``ner.crfsuite`` next to this
+(the ANERcorp names); :func:`tag_document` tags the sentences of one text and makes a name's
+tags consistent across it (what the entities stage and ``naba eval ner`` use). The model is loaded once per process from ``ner.crfsuite`` next to this
 file (or ``$NABA_NER_MODEL``), with the word clusters its features use (``word_clusters.tsv.gz``).
 
 Not for: turning tags into record mentions (``naba.stages.entities``).
@@ -10,11 +11,12 @@ Not for: turning tags into record mentions (``naba.stages.entities``).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ModelError
-from .features import clusters, document_features, sentence_features
+from .features import clusters, document_features, sentence_features, word_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "ner.crfsuite"
 
@@ -45,10 +47,59 @@ def tag(tokens: list[str]) -> list[str]:
     return tagger().tag(sentence_features(tokens))
 
 
+# An untagged word sequence takes the type of the same words tagged as a name within this many
+# sentences (a name the CRF found in one sentence of a match report and missed in the next).
+# Measured on three 10% blocks of ANERcorp train: +0.1, +1.5, +2.0 micro F1 (window 20).
+CONSISTENCY_WINDOW = 20
+
+
 def tag_document(sentences: list[list[str]]) -> list[list[str]]:
-    """IOB2 tags of consecutive sentences of one text (topic cues are shared between neighbours)."""
+    """IOB2 tags of consecutive sentences of one text: the CRF's tags per sentence, then made
+    consistent across the text (:func:`propagate`)."""
     t = tagger()
-    return [t.tag(f) if f else [] for f in document_features(sentences)]
+    tags = [t.tag(f) if f else [] for f in document_features(sentences)]
+    keys = [[word_features(w)[0][1][2:] for w in s] for s in sentences]  # clitic-free bases
+    return propagate(keys, tags)
+
+
+def propagate(keys: list[list[str]], tags: list[list[str]],
+              window: int = CONSISTENCY_WINDOW) -> list[list[str]]:
+    """Tag every all-``O`` run of word keys that is a name (same keys, majority type) tagged within
+    ``window`` sentences, longest names first."""
+    names = [[(tuple(k[a:b]), ty) for a, b, ty in chunks(t) if sum(map(len, k[a:b])) > 2]
+             for k, t in zip(keys, tags)]
+    near: dict[str, Counter] = {}  # first key -> {(name keys, type): times tagged in the window}
+
+    def count(i: int, d: int) -> None:
+        for ph, ty in names[i]:
+            c = near.setdefault(ph[0], Counter())
+            c[(ph, ty)] += d
+            if c[(ph, ty)] <= 0:
+                del c[(ph, ty)]
+
+    for i in range(min(window, len(keys))):
+        count(i, 1)
+    out = []
+    for i, (k, t) in enumerate(zip(keys, tags)):
+        if i + window < len(keys):
+            count(i + window, 1)
+        if i - window - 1 >= 0:
+            count(i - window - 1, -1)
+        t = list(t)
+        for a in range(len(k)):
+            c = near.get(k[a]) if t[a] == "O" else None
+            if not c:
+                continue
+            types: dict[tuple[str, ...], Counter] = {}
+            for (ph, ty), m in c.items():
+                types.setdefault(ph, Counter())[ty] += m
+            for ph in sorted(types, key=len, reverse=True):
+                b = a + len(ph)
+                if tuple(k[a:b]) == ph and all(x == "O" for x in t[a:b]):
+                    t[a:b] = ["B-" + types[ph].most_common(1)[0][0]] + ["I-" + types[ph].most_common(1)[0][0]] * (len(ph) - 1)
+                    break
+        out.append(t)
+    return out
 
 
 def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
