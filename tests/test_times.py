@@ -75,7 +75,7 @@ def test_dev_gate(shared_data):
     from naba.evaluate.times import evaluate
 
     res = evaluate(shared_data / "attribution" / "dev.jsonl")
-    # measured: f1 0.967, value accuracy 0.959 (the set was also used to tune the rules)
+    # measured: f1 0.980, value accuracy 0.960 (the set was also used to tune the rules)
     assert res["f1"] >= 0.94
     assert res["value_accuracy"] >= 0.94
 
@@ -99,3 +99,59 @@ def test_numeric_date_with_hijri_marker_is_converted():
     got = [(t.text, t.value, t.kind) for t in extract("صدر بالأمر وتاريخ 12/2/1439هـ ونشر في 3/4/2018 م", "2018-05-16")]
     assert ("12/2/1439هـ", "2017-11-01", "hijri") in got
     assert any(v == "2018-04-03" and k == "absolute" for _, v, k in got)
+
+
+def test_unseen_gate():
+    # tests/fixtures/times_unseen.jsonl: 38 news excerpts, 119 expressions annotated by hand before naba
+    # ran on them. Fresh (before any change): F1 0.902, value accuracy 0.877. The rules were then fixed
+    # on its errors, so it is in-sample now: F1 0.996, value accuracy 1.0.
+    from pathlib import Path
+
+    from naba.evaluate.times import evaluate
+
+    res = evaluate(Path(__file__).parent / "fixtures" / "times_unseen.jsonl")
+    assert res["gold"] == 119
+    assert res["f1"] >= 0.97
+    assert res["value_accuracy"] >= 0.97
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # numeric dates with spaces after the slashes, a weekday and الموافق before; no هـ needed for 14xx
+    ("تبدأ يوم الأحد 8/ 11/ 1436هـ الموافق 23/ 8/ 2015م", "2015-07-22",
+     [("يوم الأحد 8/ 11/ 1436هـ", "2015-08-23", "hijri"), ("23/ 8/ 2015م", "2015-08-23", "absolute")]),
+    ("من يوم الأربعاء الموافق 23 / 8 / 1436هـ", "2015-07-21",
+     [("يوم الأربعاء الموافق 23 / 8 / 1436هـ", "2015-06-10", "hijri")]),
+    ("ما تم تداوله الخميس الموافق 14/ 10/ 1436 بوسائل", "2015-08-01",
+     [("الخميس الموافق 14/ 10/ 1436", "2015-07-30", "hijri")]),
+    # a Hijri month: its first day; a direction word picks the year
+    ("خلال شهر رمضان المبارك الماضي", "2015-08-11", [("شهر رمضان المبارك الماضي", "2015-06-18", "hijri")]),
+    ("إلى رمضان المقبل", "2015-08-11", [("رمضان المقبل", "2016-06-06", "hijri")]),
+    ("منذ بدء تنفيذه في شوال 1434هـ", "2015-08-03", [("شوال 1434هـ", "2013-08-08", "hijri")]),
+    # a range of days gives its first; a month named with a relative year
+    ("قمة عقدت في 11 و12 تموز/يوليو في بروكسل", "2018-07-13", [("11 و12 تموز/يوليو", "2018-07-11", "absolute")]),
+    ("في نوفمبر/تشرين الثاني العام الماضي", "2018-07-18",
+     [("نوفمبر/تشرين الثاني العام الماضي", "2017-11", "month")]),
+    # "منذ يوم الجمعة 27 يوليو" is the date, not "a day ago"
+    ("انخفضت منذ يوم الجمعة 27 يوليو.", "2018-08-02", [("يوم الجمعة 27 يوليو", "2018-07-27", "absolute")]),
+    # "اليوم الأربعاء" in a page crawled on Thursday is the Wednesday
+    ("وذكرت الشرطة اليوم الأربعاء أن", "2015-08-06", [("اليوم الأربعاء", "2015-08-05", "relative")]),
+    # a vague lead keeps the value of what follows
+    ("سيجري اتصالا في وقت لاحق اليوم", "2018-05-09", [("وقت لاحق اليوم", "2018-05-09", "relative")]),
+    ("في وقت سابق من الشهر الجاري", "2018-06-23", [("وقت سابق من الشهر الجاري", "2018-06", "relative")]),
+    ("تمت في بداية العام", "2018-06-01", [("بداية العام", "2018", "relative")]),
+    ("ستكون محررة بعد 48 ساعة", "2015-07-26", [("بعد 48 ساعة", "2015-07-28", "relative")]),
+])
+def test_general_fixes_from_the_unseen_set(text, published, expected):
+    assert values(text, published) == expected
+
+
+def test_plurals_without_number_are_vague_and_event_anchored_counts_are_no_time():
+    got = values("وقبل أيام نجحت القوات، ووقعت حوادث خلال الأسابيع الماضية منذ عقود", "2015-08-03")
+    assert [(t, v) for t, v, _ in got] == [("قبل أيام", None), ("الأسابيع الماضية", None), ("منذ عقود", None)]
+    assert values("ولد بعد أربع سنوات من وفاة والديه، بعد يوم من دخول القوات", "2018-04-12") == []
+
+
+def test_names_and_general_are_no_times():
+    assert values("أميرة المولد – عين اليوم\n\nقال لـ”عين اليوم” إن", "2015-08-08") == []
+    assert values("قال المدعي العام السابق دومينيك غريف والأمين العام المقبل", "2018-05-01") == []
+    assert values("ارتفع 6.8 % في نهاية العام السابق", "2015-08-01") == [("نهاية العام السابق", "2014", "relative")]

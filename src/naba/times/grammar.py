@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..arabic.normalize import normalize, normalized_with_offsets
-from ..arabic.resources import read_tsv
+from ..arabic.resources import read_lines, read_tsv
 
 DATA = "naba.arabic.data.times"
 
@@ -46,7 +46,9 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet
+    names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
+    general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,8 @@ def lexicon() -> Lexicon:
         units={_norm(w): (u, int(c)) for u, c, w in read_tsv(DATA, "units.tsv")},
         relative={_norm(w): m for m, w in read_tsv(DATA, "relative.tsv")},
         modifiers={_norm(w): r for r, w in read_tsv(DATA, "modifiers.tsv")},
+        names=tuple(_norm(w) for w in read_lines(DATA, "names.tsv")),
+        general_heads=frozenset(_norm(w) for w in read_lines(DATA, "general_heads.tsv")),
     )
 
 
@@ -75,7 +79,7 @@ class Match:
 
     start: int
     end: int
-    rule: str  # hijri | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
+    rule: str  # hijri | hijri_month | hijri_named | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
     parts: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -94,7 +98,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     ordw = _alt(lx.ordinals)
     mods = lx.modifiers
     lead = _alt(w for w, r in mods.items() if r == "lead")
-    direction = _alt(w for w, r in mods.items() if r != "lead")
+    direction = _alt(w for w, r in mods.items() if r in ("past", "future", "current"))
+    epithet = _alt(w for w, r in mods.items() if r == "epithet")
     past_future = _alt(w for w, r in mods.items() if r in ("past", "future"))
     numw = _alt(lx.numbers)
     units = _alt(lx.units)
@@ -102,30 +107,46 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     day = rf"(?P<day>\d{{1,2}}(?!\d)|{ordw})"
     year = r"(?P<year>\d{4})(?!\d)"
     ad = r"(?:\s*م(?!\w))?"
+    # "11 و12 تموز/يوليو", "11-12 يوليو": a range of days gives its first
+    day_range = rf"{day}(?:\s*(?:-|و|الي|حتي)\s*\d{{1,2}}(?!\d))?"
+    # "نوفمبر/تشرين الثاني العام الماضي", "15 يونيو من العام المقبل": the year named relatively
+    yrel = _alt(w for w, m in lx.relative.items() if m.startswith("year") and "دراسي" not in w
+                and not w.startswith(("بدايه", "مطلع", "منتصف", "نهايه", "اواخر", "اوائل")))
+    year_rel = rf"(?:\s+(?:من\s+)?(?P<yrel>{yrel}))"
+    wd_lead = rf"(?:(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:الموافق\s+)?)"
+    sep = r"(?:\s*/\s*|[.\-])"
     rules = [
         ("hijri", rf"{_L}{_CLITIC}(?P<t>{day}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{hijri})"
-                  rf"(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year})?(?:\s*ه{_R})?)"),
+                  rf"(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year})?(?:\s*ه{_R})?"
+                  rf"(?:(?:\s+{epithet})?\s+(?P<dir>{direction}){_R})?)"),
         ("hijri_month", rf"{_L}{_CLITIC}(?P<t>(?:شهر\s+)?(?P<month>{hijri})\s+{year}\s*ه{_R})"),
-        ("date", rf"{_L}{_CLITIC}(?P<t>(?:(?P<wd>{wd})\s*[,،]?\s*)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
+        # "شهر رمضان المبارك الماضي", "رمضان المقبل": a Hijri month without a year (the name alone is
+        # also a person's name or a word, so "شهر" or a direction word is required)
+        ("hijri_named", rf"{_L}{_CLITIC}(?P<t>(?:(?P<word>شهر)\s+)?(?P<month>{hijri})"
+                        rf"(?:\s+{epithet})?(?:\s+(?P<dir>{direction}))?){_R}"),
+        ("date", rf"{_L}{_CLITIC}(?P<t>{wd_lead}?{day_range}\s*(?:من\s+)?(?:شهر\s+)?"
                  rf"(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
-                 rf"(?:\s+(?P<dir>{direction}))?){_R}"),
+                 rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
         # "12/2/1439هـ": the Hijri marker makes a numeric date Hijri
-        ("numeric", rf"(?<![\d/.])(?P<t>(?P<day>\d{{1,2}})[/.\-](?P<mon>\d{{1,2}})[/.\-]{year}"
-                    rf"(?:(?P<hmark>\s*ه){_R})?)"),
+        # "يوم الأحد 8/ 11/ 1436هـ", "23/ 8/ 2015م": spaces after a slash, a weekday before
+        ("numeric", rf"(?<![\d/.])(?P<t>{wd_lead}?(?P<day>\d{{1,2}}){sep}(?P<mon>\d{{1,2}}){sep}{year}"
+                    rf"(?:(?P<hmark>\s*ه){_R}|\s*م(?!\w))?)"),
         ("iso", rf"(?<![\d/.])(?P<t>{year}-(?P<mon>\d{{2}})-(?P<day>\d{{2}}))(?!\d)"),
         ("ordinal_month", rf"{_L}{_CLITIC}(?P<t>{day}\s+(?:من\s+)?(?:هذا\s+)?(?:ا?لشهر)"
                           rf"(?:\s+(?P<dir>{direction}))?){_R}"),
         ("of_it", rf"{_L}(?P<t>{day}\s+منه){_R}"),
         ("month", rf"{_L}(?:(?P<prep>[وف]?(?:في|خلال|منذ|حتي|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                   rf"(?P<word>شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
-                  rf"(?:\s+(?P<dir>{direction}))?){_R}"),
+                  rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})"
                     rf"(?:\s+(?P<dir>{past_future}))?){_R}"),
         ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|التالي|الذي|الواحد|العالمي|الوطني))"),
+        # not "منذ يوم الجمعة" (a weekday or date follows) nor "بعد أربع سنوات من وفاة" (counted
+        # from an event, not from the publication date; "من الزمن" and "من الآن" are kept)
         ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
-                    rf"(?P<unit>{units})){_R}"),
+                    rf"(?P<unit>{units})){_R}(?!\s+(?:{wd}|\d)|\s+(?:من|علي)\s+(?!الزمن|الان))"),
         ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
                  rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
     ]
@@ -164,11 +185,21 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         return 1900 <= y <= 2050
     if rule == "weekday":
         return True
-    if rule == "counted":
-        if g.get("num") is None and lx.units.get(_canon(g["unit"]), ("", 0))[1] == 0:
-            return False
-        return True
+    if rule == "relative" and not g.get("lead") and g["rel"].lstrip("ل").startswith(("العام", "عام")):
+        before = m.string[max(0, m.start("t") - 30):m.start("t")].split()
+        if before:
+            word = re.sub(r"^[وفبل]?(?:ال)?", "", before[-1])
+            if word in lx.general_heads or before[-1] in lx.general_heads:
+                return False
+    if rule == "hijri_named":
+        return bool(g.get("word") or g.get("dir"))
     return True
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(("(?<!\\w)" if n[0].isalnum() else "") + re.escape(n).replace(r"\ ", r"\s+")
+                            + ("(?!\\w)" if n[-1].isalnum() else "")) for n in lexicon().names)
 
 
 def find(text: str) -> list[Match]:
@@ -186,7 +217,7 @@ def find(text: str) -> list[Match]:
             parts = {k: _canon(v) for k, v in m.groupdict().items() if k != "t"}
             cands.append((a, b, prio, rule, parts))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for rx in _name_patterns() for m in rx.finditer(norm)]
     out = []
     for a, b, _, rule, parts in cands:
         if any(a < tb and ta < b for ta, tb in taken):

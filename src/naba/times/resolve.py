@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from .grammar import Match, lexicon
 
 NO_PUBLISHED = "no publication date"
+HIJRI_YEARS = (1300, 1500)  # a numeric date's year in this range is Hijri (1300 AH = 1882, 1500 AH = 2077)
 
 
 @dataclass(slots=True)
@@ -135,7 +136,8 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
     """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
     and "25 منه" (updated by the caller)."""
     p, rule, lx = m.parts, m.rule, lexicon()
-    if rule in ("hijri", "hijri_month"):
+    if rule in ("hijri", "hijri_month", "hijri_named"):
+        # a Hijri month alone is a range of days across two Gregorian months: its first day
         month = lx.months[p["month"]][1]
         day = _number(p.get("day")) or 1
         if p.get("year"):
@@ -144,13 +146,20 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
             hy = _hijri_year_for(pub)
             if hy is None:
                 return Resolved(None, "hijri", "publication date outside the Hijri calendar's range")
+            direction = _direction(p.get("dir"))
+            g = _hijri_to_gregorian(hy, month, day)
+            if g is not None and direction == "past" and g > pub:
+                hy -= 1
+            elif g is not None and direction == "future" and g < pub:
+                hy += 1
         else:
             return Resolved(None, "hijri", NO_PUBLISHED)
         g = _hijri_to_gregorian(hy, month, day)
         if g is None:
             return Resolved(None, "hijri", "not a Hijri date")
-        return Resolved(_day(g) if rule == "hijri" else _month(g.year, g.month), "hijri")
-    if rule == "numeric" and p.get("hmark"):
+        return Resolved(_day(g), "hijri")
+    # "14/ 10/ 1436" without هـ is Hijri all the same (no Gregorian news year is that early)
+    if rule == "numeric" and (p.get("hmark") or HIJRI_YEARS[0] <= int(p["year"]) <= HIJRI_YEARS[1]):
         g = _hijri_to_gregorian(int(p["year"]), int(p["mon"]), int(p["day"]))
         return Resolved(_day(g), "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
     if rule in ("date", "numeric", "iso"):
@@ -160,6 +169,8 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
             return Resolved(None, "absolute", "not a date")
         if p.get("year"):
             d = _safe_date(int(p["year"]), month, day)
+        elif p.get("yrel") and pub:
+            d = _safe_date(pub.year + int(lx.relative[p["yrel"]][4:]), month, day)
         elif pub:
             d = _day_month(day, month, pub, _direction(p.get("dir")))
         else:
@@ -185,6 +196,8 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         month = _first_month(p["month"])
         if p.get("year"):
             return Resolved(_month(int(p["year"]), month), "month")
+        if p.get("yrel") and pub:
+            return Resolved(_month(pub.year + int(lx.relative[p["yrel"]][4:]), month), "month")
         if not pub:
             return Resolved(None, "month", NO_PUBLISHED)
         return Resolved(_month(*_month_year(month, pub, _direction(p.get("dir")))), "month")
@@ -197,9 +210,10 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         direction = _direction(p.get("dir"))
         # "امس الخميس": papers print the day before; the named weekday is the surer guide
         direction = {"امس": "past", "غدا": "future"}.get(p.get("rel"), direction)
-        if p.get("rel") == "اليوم":
-            return Resolved(_day(pub), "relative")
         back = (pub.isoweekday() - wd) % 7
+        if p.get("rel") == "اليوم":
+            # "اليوم الأربعاء" in a page dated (or crawled) on Thursday: the named weekday wins
+            return Resolved(_day(pub - timedelta(days=back if back <= 2 else 0)), "relative")
         if direction == "past":
             d = pub - timedelta(days=back or 7)
         elif direction == "future":
@@ -224,7 +238,9 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         if not pub:
             return Resolved(None, "relative", NO_PUBLISHED)
         unit, implied = lx.units[p["unit"]]
-        n = _number(p.get("num")) or implied or 1
+        n = _number(p.get("num")) or implied
+        if not n:  # "قبل أيام", "منذ سنوات", "الأسابيع الماضية": a plural with no number
+            return Resolved(None, "relative", "vague")
         if rule == "counted":
             sign = 1 if p["prep"] == "بعد" else -1
             return Resolved(_shift(pub, unit, sign * n, None), "relative")
@@ -234,6 +250,10 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
 
 
 def _shift(pub: date, unit: str, n: int, lead: str | None) -> str:
+    if unit == "hour":
+        return _day(pub + timedelta(days=int(n / 24)))
+    if unit == "decade":
+        return f"{pub.year + 10 * n:04d}"
     if unit == "day":
         return _day(pub + timedelta(days=n))
     if unit == "week":
