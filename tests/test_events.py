@@ -219,3 +219,25 @@ def test_standing_agreements_issued_statements_and_plans():
     assert ev.hedged
     (ev,) = [e for e in _bare("وتظاهر الآلاف في القاهرة أمس.") if e.type == "PROTEST"]
     assert not ev.hedged
+
+
+def test_negation_scope_is_the_triggers_own_clause():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 11)
+    def neg(text, trigger):
+        return next(e for e in _bare(text) if e.trigger.text == trigger).negated
+    # a denial reaches what it is about, not a later clause or the involvement denied instead of the event
+    assert not neg("وتنفي قطر تلك الاتهامات وتقول إن المقاطعة تمثل تعديا على سيادتها.", "المقاطعة")
+    assert not neg("وتنفي قطر تلك الاتهامات وتقول إن المقاطعة تمثل تعديا على سيادتها.", "الاتهامات")
+    assert not neg("ولقي عشرات الأشخاص مصرعهم في دوما، لكن دمشق تنفي تورطها في الغارات.", "الغارات")
+    assert not neg("إلقاء بن جريد المسؤولية على ساركوزي لا ينفي مسؤولية حلف شمال الأطلسي عن اغتياله.", "اغتياله")
+    assert neg("ونفى مصدر في القنصلية السعودية مقتل خاشقجي داخل المبنى.", "مقتل")
+    assert neg("ونفت الحكومة أن تكون قواتها قصفت المدينة.", "قصفت")
+    # a negation before another verb negates that verb, not the noun after it
+    assert not neg("وأفاد السكان أن الميليشيات لم تكتف بالمجزرة التي ارتكبتها بحق المدنيين.", "بالمجزرة")
+    assert not neg("لم يستغرق اجتماع وزير الخارجية الأمريكي مع العاهل السعودي أكثر من 15 دقيقة.", "اجتماع")
+    assert not neg("وقصفت القوات مواقع التنظيم ما أدى لمقتل 30 إرهابيا.", "لمقتل")
+    assert neg("انتقد قرقاش الحوثيين بشأن عدم انعقاد محادثات جنيف.", "محادثات")
+    assert neg("ولم يقم بزيارته مراعاة للعلاقات مع سول.", "بزيارته")
+    # a denied statement ("لم تعلن") about the responsibility for an attack: the attack happened
+    rec = naba.analyze("ولم تعلن أي جهة مسؤوليتها عن الهجمات.", stages=("clean", "segment", "times", "statements", "events"))
+    assert [e.negated for e in rec.events if e.type == "ASSAULT"] == [False]

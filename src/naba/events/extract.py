@@ -446,20 +446,56 @@ def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: 
     return actor, target
 
 
+def _denial_broken(text: str, f: Found, between: list[str]) -> bool:
+    """Whether what a denial (or a denied statement) is about ends before the trigger: a relative
+    pronoun, a contrast, a new speech verb or the involvement denied instead of the event ("تنفي
+    تورطها في الغارات"، "وتنفي قطر تلك الاتهامات وتقول إن المقاطعة") stands in ``between``; a noun of
+    accusation is the thing denied, and the accusation was made ("نفى ... كل تلك الاتهامات")."""
+    if f.trig.type == "ACCUSE" and f.trig.kind in ("n", "p"):
+        return True
+    brk = cues()["denial_break"]
+    return any(v in brk for w in between for v in strip_variants(w))
+
+
+def _denied(text: str, f: Found, earlier: list[str]) -> bool:
+    """A denial word (نفى، تنفي) earlier in the sentence whose scope reaches the trigger; "لا ينفي" denies nothing."""
+    lx = lexicon()
+    for i in range(len(earlier) - 1, -1, -1):
+        if any(lx.modality.get(v) == "denial" for v in strip_variants(earlier[i])):
+            if i and lx.modality.get(earlier[i - 1]) == "negation":
+                return False
+            return not _denial_broken(text, f, earlier[i + 1:])
+    return False
+
+
 def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     lx = lexicon()
     text = record.text
-    near = _prefix_before(text, f.start, 14)[-2:]
-    # "لا تزال الانتقادات توجه": "still", not a negation
-    negated = any((lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation"))
-                  and not (i + 1 < len(near) and near[i + 1] in cues()["still"]) for i, w in enumerate(near))
+    cue = cues()
+    nominal = f.trig.kind in ("n", "a", "p")
+    # the two words before the trigger within its clause ("فقتل، لم" is not a negated قتل)
+    near = _WORD_RE.findall(re.split(r"[،,;؛:«»\"]", normalized_with_offsets(
+        text[max(f.sent[0], f.start - 20):f.start])[0])[-1])[-2:]
+
+    def negates(i: int, w: str) -> bool:
+        if not (lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation")):
+            return False
+        rest = near[i + 1:]
+        if rest and rest[0] in cue["still"]:  # "لا تزال الانتقادات توجه"، "لم تكتف بالمجزرة"
+            return False
+        if w in ("ما", "وما", "فما") and rest:  # "ما أدى إلى مقتل": a relative, unless right before the trigger
+            return False
+        # a noun takes a negation right before it or through a happen-verb ("لم يتم اعتقال"); any other
+        # verb between is what is negated ("لم يستغرق اجتماع ... أكثر من 15 دقيقة")
+        return not (nominal and rest and rest[0] not in cue["happen"] | cue["determiner"])
+    negated = any(negates(i, w) for i, w in enumerate(near))
     if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
         nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
         negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"
                               and nxt[0] not in ("ما", "دون", "بدون") and nxt[1] in cues()["happen"])
     earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
     earlier = earlier[-12:]
-    negated = negated or any(lx.modality.get(v) == "denial" for w in earlier for v in strip_variants(w))
+    negated = negated or _denied(text, f, earlier)
     hedged = any(lx.modality.get(v) == "hedge" for w in earlier for v in strip_variants(w))
     # planned or called for, not (yet) happened: "تعتزم تنفيذ اعتصام"، "دعا إلى التظاهر"، "الاجتماع المرتقب"
     plan = cues()["filter_plan"]
@@ -471,7 +507,10 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         if st.content.start <= f.start and f.end <= st.content.end:
             if st.certainty == "hedged":
                 hedged = True
-            if st.certainty == "denied":
+            # from the cue on: "لم تعلن أي جهة مسؤوليتها عن الهجمات" may have only "الهجمات" as content
+            lead = st.cue.end if st.cue is not None and st.cue.end <= f.start else st.content.start
+            if st.certainty == "denied" and not _denial_broken(
+                    text, f, _prefix_before(text, f.start, max(0, f.start - lead))):
                 negated = True
     return negated, hedged
 
