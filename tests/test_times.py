@@ -115,6 +115,21 @@ def test_unseen_gate():
     assert res["value_accuracy"] >= 0.97
 
 
+def test_unseen2_gate():
+    # tests/fixtures/times_unseen2.jsonl: 10 more excerpts, 37 expressions, annotated after the fixes
+    # above and before naba ran on them. Fresh: F1 0.909, value accuracy 0.771; after the Hijri-year,
+    # "من عام" and count fixes (in-sample now): F1 0.987, value 0.811. Left: Hijri month/day without a
+    # year ("الثلاثاء 10/12"), weekdays of a preview that lie ahead, "this day in history".
+    from pathlib import Path
+
+    from naba.evaluate.times import evaluate
+
+    res = evaluate(Path(__file__).parent / "fixtures" / "times_unseen2.jsonl")
+    assert res["gold"] == 37
+    assert res["f1"] >= 0.95
+    assert res["value_accuracy"] >= 0.78
+
+
 @pytest.mark.parametrize("text,published,expected", [
     # numeric dates with spaces after the slashes, a weekday and الموافق before; no هـ needed for 14xx
     ("تبدأ يوم الأحد 8/ 11/ 1436هـ الموافق 23/ 8/ 2015م", "2015-07-22",
@@ -140,6 +155,12 @@ def test_unseen_gate():
     ("في وقت سابق من الشهر الجاري", "2018-06-23", [("وقت سابق من الشهر الجاري", "2018-06", "relative")]),
     ("تمت في بداية العام", "2018-06-01", [("بداية العام", "2018", "relative")]),
     ("ستكون محررة بعد 48 ساعة", "2015-07-26", [("بعد 48 ساعة", "2015-07-28", "relative")]),
+    # from times_unseen2: a Hijri year (a school year 1436-1437 starts where the two meet), "من عام",
+    # spaced dashes in a numeric Hijri date
+    ("وفي عام 1397 هـ تم تشكيل", "2015-08-01", [("عام 1397 هـ", "1976", "hijri")]),
+    ("للعام الدراسي 1436-1437هـ عبر", "2015-07-26", [("لعام الدراسي 1436-1437هـ", "2015", "hijri")]),
+    ("في 2 أكتوبر من عام 1187 أنهت", "2018-10-02", [("2 أكتوبر من عام 1187", "1187-10-02", "absolute")]),
+    ("المعلنة بتاريخ 4 – 9 - 1436هـ", "2015-08-01", [("4 – 9 - 1436هـ", "2015-06-21", "hijri")]),
 ])
 def test_general_fixes_from_the_unseen_set(text, published, expected):
     assert values(text, published) == expected
@@ -153,5 +174,6 @@ def test_plurals_without_number_are_vague_and_event_anchored_counts_are_no_time(
 
 def test_names_and_general_are_no_times():
     assert values("أميرة المولد – عين اليوم\n\nقال لـ”عين اليوم” إن", "2015-08-08") == []
+    assert values("كان في المسجد نحو 2000 من المصلين خلال صلاة الجمعة", "2015-08-03") == []
     assert values("قال المدعي العام السابق دومينيك غريف والأمين العام المقبل", "2018-05-01") == []
     assert values("ارتفع 6.8 % في نهاية العام السابق", "2015-08-01") == [("نهاية العام السابق", "2014", "relative")]

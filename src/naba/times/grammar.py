@@ -49,6 +49,7 @@ class Lexicon:
     modifiers: dict[str, str]  # word -> lead | past | future | current | epithet
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
+    approx: tuple[str, ...]  # "نحو", "حوالي": a bare four-digit number after these is a count
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         modifiers={_norm(w): r for r, w in read_tsv(DATA, "modifiers.tsv")},
         names=tuple(_norm(w) for w in read_lines(DATA, "names.tsv")),
         general_heads=frozenset(_norm(w) for w in read_lines(DATA, "general_heads.tsv")),
+        approx=tuple(_norm(w) for w in read_lines(DATA, "approx.tsv")),
     )
 
 
@@ -79,7 +81,7 @@ class Match:
 
     start: int
     end: int
-    rule: str  # hijri | hijri_month | hijri_named | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
+    rule: str  # hijri | hijri_month | hijri_named | hijri_year | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
     parts: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -114,10 +116,10 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                 and not w.startswith(("بدايه", "مطلع", "منتصف", "نهايه", "اواخر", "اوائل")))
     year_rel = rf"(?:\s+(?:من\s+)?(?P<yrel>{yrel}))"
     wd_lead = rf"(?:(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:الموافق\s+)?)"
-    sep = r"(?:\s*/\s*|[.\-])"
+    sep = r"(?:\s*[/\-–]\s*|\.)"  # "8/ 11/ 1436هـ", "4 – 9 - 1436هـ"
     rules = [
         ("hijri", rf"{_L}{_CLITIC}(?P<t>{day}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{hijri})"
-                  rf"(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year})?(?:\s*ه{_R})?"
+                  rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?{year})?(?:\s*ه{_R})?"
                   rf"(?:(?:\s+{epithet})?\s+(?P<dir>{direction}){_R})?)"),
         ("hijri_month", rf"{_L}{_CLITIC}(?P<t>(?:شهر\s+)?(?P<month>{hijri})\s+{year}\s*ه{_R})"),
         # "شهر رمضان المبارك الماضي", "رمضان المقبل": a Hijri month without a year (the name alone is
@@ -125,7 +127,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("hijri_named", rf"{_L}{_CLITIC}(?P<t>(?:(?P<word>شهر)\s+)?(?P<month>{hijri})"
                         rf"(?:\s+{epithet})?(?:\s+(?P<dir>{direction}))?){_R}"),
         ("date", rf"{_L}{_CLITIC}(?P<t>{wd_lead}?{day_range}\s*(?:من\s+)?(?:شهر\s+)?"
-                 rf"(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
+                 rf"(?P<month>{pair})(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?{year}{ad})?"
                  rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
         # "12/2/1439هـ": the Hijri marker makes a numeric date Hijri
         # "يوم الأحد 8/ 11/ 1436هـ", "23/ 8/ 2015م": spaces after a slash, a weekday before
@@ -136,8 +138,11 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                           rf"(?:\s+(?P<dir>{direction}))?){_R}"),
         ("of_it", rf"{_L}(?P<t>{day}\s+منه){_R}"),
         ("month", rf"{_L}(?:(?P<prep>[وف]?(?:في|خلال|منذ|حتي|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
-                  rf"(?P<word>شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?{year}{ad})?"
+                  rf"(?P<word>شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?{year}{ad})?"
                   rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
+        # "عام 1396هـ", "للعام الدراسي 1436-1437هـ": a Hijri year (a range: the Gregorian year where they meet)
+        ("hijri_year", rf"(?<![\w/.,\-]){_CLITIC}(?P<t>(?:(?:ا?لعام|عام|سنه|ا?لسنه)(?:\s+الدراسي|\s+المالي)?\s+)?"
+                       rf"(?P<year>1[2-5]\d\d)(?:\s*[-/]\s*(?P<year2>1[2-5]\d\d))?\s*ه){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})"
@@ -180,6 +185,10 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         return True
     if rule == "year":
         y = int(g["year"])
+        # "نحو 2000 من المصلين": a count, not a year
+        if not (g.get("word") or g.get("lead") or g.get("pre")) and re.search(
+                rf"(?<!\w)(?:{_alt(lx.approx)})\s*$", m.string[max(0, m.start("t") - 20):m.start("t")]):
+            return False
         if g.get("word") or g.get("lead") or g.get("pre"):
             return 1000 <= y <= 2100
         return 1900 <= y <= 2050

@@ -136,6 +136,10 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
     """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
     and "25 منه" (updated by the caller)."""
     p, rule, lx = m.parts, m.rule, lexicon()
+    if rule == "hijri_year":
+        hy = max(int(p["year"]), int(p["year2"] or 0))
+        g = _hijri_to_gregorian(hy, 1, 1)
+        return Resolved(f"{g.year:04d}", "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
     if rule in ("hijri", "hijri_month", "hijri_named"):
         # a Hijri month alone is a range of days across two Gregorian months: its first day
         month = lx.months[p["month"]][1]
