@@ -241,3 +241,24 @@ def test_negation_scope_is_the_triggers_own_clause():
     # a denied statement ("لم تعلن") about the responsibility for an attack: the attack happened
     rec = naba.analyze("ولم تعلن أي جهة مسؤوليتها عن الهجمات.", stages=("clean", "segment", "times", "statements", "events"))
     assert [e.negated for e in rec.events if e.type == "ASSAULT"] == [False]
+
+
+def test_passive_verbs_of_violence():
+    def roles(text, trigger):
+        ev = next(e for e in _bare(text) if e.trigger.text == trigger)
+        return (ev.actor.text if ev.actor else None, ev.target.text if ev.target else None)
+    # arabic_event_gsr dev, tune part: a subject before قتل with no object after it is the victim
+    assert roles("وقال مصدر في الشرطة، ان شخصا قتل واصيب اربعة في انفجار سيارة مفخخة.", "قتل") == (None, "شخصا")
+    assert roles("وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد قتلت في هجوم انتحاري في مدينة روالبندي.",
+                 "قتلت")[0] is None
+    # the victim of the verb is not the actor of the attack after it
+    assert roles("وقال المسؤول إن جنديا أميركيا قتل وأصيب ثلاثة آخرون في انفجار عبوة ناسفة.", "انفجار")[0] is None
+    # the doer after بنيران/برصاص
+    assert roles("وفي الديوانية قتل أحد عناصر الشرطة بنيران مسلحين مجهولين وسط الديوانية.", "قتل") == (
+        "مسلحين", "عناصر الشرطة")
+    # corpus: an object after the verb keeps it active
+    assert roles("وكانت فرقة مظلية من قوات مكافحة الإرهاب قد قتلت أول من أمس أربعة من المتهمين.", "قتلت")[1] == "أربعة"
+    assert roles("ألقت الشرطة القبض على طالب قتل والديه بالرصاص داخل المدينة الجامعية.", "قتل")[1] != "طالب"
+    # "قد" after كان is a past perfect, no hedge
+    (ev, *_) = [e for e in _bare("وكانت الشرطة قد اعتقلت ثلاثة مشتبه بهم.") if e.type == "COERCE"]
+    assert not ev.hedged

@@ -323,8 +323,13 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             break
     # a nationality adjective is never a separate target/actor when it qualifies a place ("للعاصمة الإيرانية")
     after = [c for c in after if c is not location]
+    # the victim of an earlier verb in the sentence does not do what follows ("جنديا قتل ... في هجوم")
+    victims = [p.args["target"] for p in prev if p.sent == found.sent and p.trig.type == "ASSAULT"
+               and p.trig.kind in ("v", "w") and p.args.get("target") is not None
+               and p.args["target"].end <= p.start]
     before = [c for c in before if not c.after_prep and not c.adjective
-              and not (c.type == "LOC" and not c.is_country)]
+              and not (c.type == "LOC" and not c.is_country)
+              and not any(v.start <= c.start and c.end <= v.end for v in victims)]
     nominal = found.trig.kind in ("n", "a", "p")
     direct = [c for c in after if c.start - found.end <= VERB_SUBJECT_CHARS and not c.after_prep
               and not (c.type == "LOC" and not c.is_country)
@@ -391,6 +396,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                          and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
                 target = first[0] if first else target
     actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer)
+    actor, target = _passive(text, found, actor, target, cands)
     if target is actor or (target and actor and _key(text, target) == _key(text, actor)):
         target = None
     found.args = {"actor": actor, "target": target, "location": location}
@@ -468,6 +474,59 @@ def _denied(text: str, f: Found, earlier: list[str]) -> bool:
     return False
 
 
+def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
+    """The doer named after a verb of violence: "قتل X بنيران/برصاص/على يد/من قبل Y" gives Y."""
+    s1 = found.sent[1]
+    stop = min(s1, found.end + 80)
+    norm, offs = normalized_with_offsets(text[found.end:stop])
+    ws = list(_WORD_RE.finditer(norm))
+    cue = cues()
+    for k, m in enumerate(ws[:8]):
+        if any(ch in ".;؛:!?؟" for ch in norm[:m.start()]):
+            return None
+        w, prev = m.group(), ws[k - 1].group() if k else ""
+        if w not in cue["agent_cue"] or (w == "قبل" and prev != "من") or (
+                w in ("يد", "ايدي", "ايادي") and prev != "علي"):
+            continue
+        at = found.end + offs[m.end() - 1] + 1
+        named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
+        return named or _phrase(text, at, stop, max_words=3)
+    return None
+
+
+def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
+    """The unvocalized past of a verb of violence read as a passive: its subject before it, with no object
+    after it ("أن جنديا أميركيا قتل في هجوم"، "ثمانية اشخاص قتلوا جراء ضربة"), is its victim; a doer
+    named after it (بنيران، برصاص، على يد، من قبل) is the actor, also when the victim follows the verb
+    ("قتل أحد عناصر الشرطة بنيران مسلحين")."""
+    if found.trig.type != "ASSAULT" or found.trig.kind not in ("v", "w"):
+        return actor, target
+    cue = cues()
+    word = normalized_with_offsets(text[found.start:found.end])[0]
+    if not any(v in cue["passive_past"] for v in strip_variants(word)[:2] if v == word or word[:1] in "وف"):
+        return actor, target
+    agent = _agent(text, found, cands)
+    norm = normalized_with_offsets(text[found.end:min(found.sent[1], found.end + 40)])[0]
+    words = _WORD_RE.findall(norm)
+    i = 0
+    while i < len(words) and words[i] in cue["light"] and not words[i].isdigit():
+        i += 1
+    first = words[i] if i < len(words) else ""
+    # a glued ب opens a prepositional phrase ("بنيران"، "بالرصاص"), unless it starts a name (بشار)
+    named_b = any(c.type == "PER" and found.end <= c.start < found.end + 40 and normalized_with_offsets(
+        text[c.start:c.end])[0].split()[:1] == [first] for c in cands)
+    objectless = (not first or any(ch in ".,،;؛:!?؟()«»\"" for ch in norm[:norm.find(first)] if first)
+                  or first in cue["preposition"] or first in cue["passive_next"]
+                  or (first[:1] == "ب" and len(first) > 3 and not named_b))
+    if objectless and actor is not None and actor.end <= found.start and (
+            target is None or target.start >= found.end):
+        actor, target = None, actor
+    if agent is not None and (actor is None or actor.end <= found.start or actor.start >= agent.start):
+        if target is None or not (agent.start < target.end and target.start < agent.end):
+            actor = agent
+    return actor, target
+
+
 def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     lx = lexicon()
     text = record.text
@@ -496,7 +555,10 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
     earlier = earlier[-12:]
     negated = negated or _denied(text, f, earlier)
-    hedged = any(lx.modality.get(v) == "hedge" for w in earlier for v in strip_variants(w))
+    # "وكانت ... قد قتلت": قد after كان marks a past perfect, not a possibility
+    hedged = any(lx.modality.get(v) == "hedge" and not (v == "قد" and any(
+        x in cues()["pluperfect"] for x in earlier[max(0, i - 8):i])) for i, w in enumerate(earlier)
+        for v in strip_variants(w))
     # planned or called for, not (yet) happened: "تعتزم تنفيذ اعتصام"، "دعا إلى التظاهر"، "الاجتماع المرتقب"
     plan = cues()["filter_plan"]
     clause = re.split(r"[،,;؛:]", normalized_with_offsets(text[f.sent[0]:f.start])[0])[-1].split()[-6:]
