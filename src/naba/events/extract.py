@@ -99,7 +99,9 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
             found.append((trig, a, b))
     for rx in lx.excluded_phrases:
         for m in rx.finditer(norm):
-            a, b = offs[m.start()], offs[m.end() - 1] + 1
+            # a group named x marks the words that are no trigger; the rest of the match is context
+            x = "x" if "x" in rx.groupindex and m.start("x") >= 0 else 0
+            a, b = offs[m.start(x)], offs[m.end(x) - 1] + 1
             found = [f for f in found if not (f[1] < b and a < f[2])]
     words = list(_tokens(norm, offs))
     for i, (w, a, b, _, _) in enumerate(words):  # "فجر الخميس": dawn, not "he detonated"
@@ -649,6 +651,26 @@ def confidences(record: Record, found: list[Found]) -> list[tuple[float, float, 
     return out
 
 
+def _sport_sentences(text: str, sents: list[tuple[int, int]], triggers) -> set[tuple[int, int]]:
+    """Sentences of a match report: two different sport words (one, in an article with four), and no
+    trigger of violence outside the sport groups ("انفجرت قنبلة في استاد")."""
+    sport, groups = cues()["sport"], cues()["sport_group"]
+    words = {}
+    for s in sents:
+        words[s] = set()
+        for w in _WORD_RE.findall(normalized_with_offsets(text[s[0]:s[1]])[0]):
+            hits = [v for v in strip_variants(w) if v in sport]
+            if hits:  # one key per word: "المباراة" and "مباراة" are one word
+                words[s].add(min(hits, key=len))
+    article = set().union(*words.values()) if words else set()
+    out = set()
+    for s in sents:
+        if len(words[s]) >= 2 or (words[s] and len(article) >= 4):
+            if not any(t.type == "ASSAULT" and t.group not in groups and s[0] <= a < s[1] for t, a, _ in triggers):
+                out.add(s)
+    return out
+
+
 def extract(record: Record) -> list[Event]:
     """The record's events. Each carries the event filter's ``confidence`` in attrs (the learned
     probability that the trigger reports a real, specific event of its type; a weak,
@@ -659,8 +681,12 @@ def extract(record: Record) -> list[Event]:
     cands = candidates(record)
     sents = _sentences(record)
     found: list[Found] = []
-    for trig, a, b in find_triggers(record.text):
+    triggers = find_triggers(record.text)
+    play = _sport_sentences(record.text, sents, triggers)
+    for trig, a, b in triggers:
         sent = next(((s, e) for s, e in sents if s <= a < e), (a, b))
+        if sent in play and trig.group in cues()["sport_group"]:
+            continue  # "واصل الهلال هجومه": play on a pitch
         f = Found(trig, a, b, sent)
         attach(record, f, cands, found)
         found.append(f)
