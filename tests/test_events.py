@@ -288,3 +288,15 @@ def test_aims_metaphors_sport_group_names_and_generic_mentions():
     assert "SUPPORT" in types("وأفاد التقرير أن الصندوق صعد دعمه لقطاع الطاقة في 2014.")
     # "أي هجوم": any attack, no specific one
     assert "ASSAULT" not in types("وقال إن حماس تتحمل المسؤولية عن أي اعتداء ينطلق من القطاع.")
+
+
+def test_protest_target_is_whom_it_addresses():
+    # arabic_event_gsr dev, tune part (protest)
+    def target(text, trigger):
+        ev = next(e for e in _bare(text) if e.trigger.text == trigger)
+        return ev.target.text if ev.target else None
+    assert target("وكان متظاهرون فلسطينيون قد خرجوا الى الشوارع السبت، وسط رام الله في مظاهرات تطالب السلطة "
+                  "بوقف المفاوضات مع الاسرائيليين.", "متظاهرون") == "السلطة"
+    assert target("وكانت المعارضة التي جمعت في تبيليسي 50 الف متظاهر الجمعة قبل ان تطالب السبت باستقالة الرئيس.",
+                  "متظاهر") == "الرئيس"
+    assert target("وردد المتظاهرون هتافات تدعو الحكومة الفلسطينية الى صرف الرواتب.", "المتظاهرون") == "الحكومة الفلسطينية"

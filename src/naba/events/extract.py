@@ -397,18 +397,20 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                 first = [c for c in cands if c.start >= p0 and c.end <= p1
                          and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
                 target = first[0] if first else target
-    actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer)
+    actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer, cands)
     actor, target = _passive(text, found, actor, target, cands)
     if target is actor or (target and actor and _key(text, target) == _key(text, actor)):
         target = None
     found.args = {"actor": actor, "target": target, "location": location}
 
 
-def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: bool, undergoer: bool):
+def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: bool, undergoer: bool,
+             cands: list[Cand] = ()):
     """Participants no entity or actor phrase covers: counted groups after a verb ("تظاهر آلاف
     الإسرائيليين": its actor; "قتلت 47 إرهابيا": its victims) or before a verb of killing ("20 مدنيا
     قتلوا": the victims), the object right after a verb of violence ("خطفوا مصورا فرنسيا"), the
-    perpetrator of a noun trigger ("هجوم نفذه متطرف"), and what a protest is against ("ضد الحكم")."""
+    perpetrator of a noun trigger ("هجوم نفذه متطرف"), and what a protest is against ("ضد الحكم") or
+    whom it addresses (:func:`_demanded`)."""
     s0, s1 = found.sent
     cue = cues()
     kind, typ = found.trig.kind, found.trig.type
@@ -439,14 +441,17 @@ def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: 
     if typ == "PROTEST":  # "ضد X" close after the protest wins over a name further on
         norm, offs = normalized_with_offsets(text[found.end:stop])
         ws = list(_WORD_RE.finditer(norm))
+        against = False
         for m in ws[:5]:
             if any(ch in ".,،;؛:!?؟" for ch in norm[:m.start()]):
                 break
             if m.group() in cue["protest_against"]:
                 q = _phrase(text, found.end + offs[m.end() - 1] + 1, stop, max_words=3)
                 if q is not None and not (target is not None and q.start <= target.start < q.end):
-                    target = q
+                    target, against = q, True
                 break
+        if not against:
+            target = _demanded(text, found, cands) or target
     if location is not None:
         for c in (actor, target):
             if c is not None and c.start < location.end and location.start < c.end:
@@ -493,6 +498,33 @@ def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
         at = found.end + offs[m.end() - 1] + 1
         named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
         return named or _phrase(text, at, stop, max_words=3)
+    return None
+
+
+def _demanded(text: str, found: Found, cands: list[Cand]) -> Cand | None:
+    """Whom a protest addresses: the one named after a demand ("مظاهرات تطالب السلطة بوقف المفاوضات"،
+    "مطالبين برحيل السلطات العسكرية"، "تطالب باستقالة الرئيس"، "نحن ضد الجيش") later in its sentence."""
+    s1 = found.sent[1]
+    stop = min(s1, found.end + 160)
+    norm, offs = normalized_with_offsets(text[found.end:stop])
+    cue = cues()["protest_demand"]
+    for m in _WORD_RE.finditer(norm):
+        if not any(v in cue for v in strip_variants(m.group())[:2]):
+            continue
+        at = found.end + offs[m.end() - 1] + 1
+        named = next((c for c in cands if at <= c.start <= at + 25 and c.end <= s1 and not c.adjective
+                      and (c.entity or c.sector or c.is_country)
+                      and not any(ch in ".,،;؛:!?؟" for ch in text[at:c.start])), None)
+        if named is not None:
+            return named
+        q = _phrase(text, at, stop, max_words=2)
+        if q is not None:
+            words = normalized_with_offsets(text[q.start:q.end])[0].split()
+            if words and not words[0].startswith("ب"):
+                keep = [w for w in words[1:] if not w.startswith("ب")]
+                if len(keep) < len(words) - 1:  # "السلطة بوقف": the addressee, not what is asked
+                    q = Cand(q.start, q.start + len(text[q.start:q.end].split()[0]), "ACTOR")
+                return q
     return None
 
 
