@@ -300,3 +300,16 @@ def test_protest_target_is_whom_it_addresses():
     assert target("وكانت المعارضة التي جمعت في تبيليسي 50 الف متظاهر الجمعة قبل ان تطالب السبت باستقالة الرئيس.",
                   "متظاهر") == "الرئيس"
     assert target("وردد المتظاهرون هتافات تدعو الحكومة الفلسطينية الى صرف الرواتب.", "المتظاهرون") == "الحكومة الفلسطينية"
+
+
+def test_actor_of_a_noun_after_a_light_verb():
+    # arabic_event_gsr dev, tune part (assault)
+    def actor(text, trigger):
+        ev = next(e for e in _bare(text) if e.trigger.text == trigger)
+        return ev.actor.text if ev.actor else None
+    assert actor("وقال مواطنون سوريون في منطقة البوكمال إن ثمانية جنود أميركيين نفذوا الغارة.", "الغارة") == "جنود أميركيين"
+    assert actor("وقامت الجماعة في ديسمبر (كانون الأول) 2005 بخطف تسعة جنود قرب الحدود مع باكستان.", "بخطف") == "الجماعة"
+    assert actor("وشنت الطائرات الإسرائيلية غارات على مواقع في غزة.", "غارات") == "الطائرات الإسرائيلية"
+    # the doer after من قبل, past a parenthesis
+    assert actor("وأعلنت الشرطة أن أمجد وهبة خطف في وسط مدينة تيزي وزو (110 كلم شرق العاصمة) من قبل أربعة مسلحين.",
+                 "خطف") == "أربعة مسلحين"

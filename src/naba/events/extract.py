@@ -346,6 +346,10 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     definite = nominal and any(v.startswith("ال") for v in strip_variants(
         normalized_with_offsets(text[found.start:found.end])[0].split()[0])[1:2] + (
         normalized_with_offsets(text[found.start:found.end])[0],))
+    # "جنود أميركيين نفذوا الغارة"، "شنت الطائرات غارات"، "قامت الجماعة بخطف" (a verb form after a glued ب is a noun)
+    glued_b = normalized_with_offsets(text[found.start:found.end])[0][:1] == "ب"
+    if actor is None and (nominal or glued_b):
+        actor = _support_subject(text, found, inside)
     if actor is not None:
         pass
     elif nominal:
@@ -484,11 +488,11 @@ def _denied(text: str, f: Found, earlier: list[str]) -> bool:
 def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
     """The doer named after a verb of violence: "قتل X بنيران/برصاص/على يد/من قبل Y" gives Y."""
     s1 = found.sent[1]
-    stop = min(s1, found.end + 80)
+    stop = min(s1, found.end + 130)
     norm, offs = normalized_with_offsets(text[found.end:stop])
     ws = list(_WORD_RE.finditer(norm))
     cue = cues()
-    for k, m in enumerate(ws[:8]):
+    for k, m in enumerate(ws[:16]):  # "خطف في وسط مدينة تيزي وزو (110 كلم ...) من قبل أربعة مسلحين"
         if any(ch in ".;؛:!?؟" for ch in norm[:m.start()]):
             return None
         w, prev = m.group(), ws[k - 1].group() if k else ""
@@ -498,6 +502,44 @@ def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
         at = found.end + offs[m.end() - 1] + 1
         named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
         return named or _phrase(text, at, stop, max_words=3)
+    return None
+
+
+def _support_subject(text: str, found: Found, inside: list[Cand]) -> Cand | None:
+    """The actor of a noun trigger that is the object of a light verb (نفذ، شن، ارتكب; قام بـ): the
+    verb's subject, right after it ("شنت الطائرات الإسرائيلية غارات") or before it ("ثمانية جنود
+    أميركيين نفذوا الغارة"، "وقامت الجماعة ... بخطف")."""
+    cue = cues()
+    s0 = found.sent[0]
+    lead_start = max(s0, found.start - 90)
+    norm, offs = normalized_with_offsets(text[lead_start:found.start])
+    clause_at = max((norm.rfind(ch) for ch in ".,،;؛:!?؟"), default=-1) + 1
+    ws = [m for m in _WORD_RE.finditer(norm) if m.start() >= clause_at]
+    trig_word = normalized_with_offsets(text[found.start:found.end])[0].split()[0]
+    for k in range(len(ws) - 1, max(-1, len(ws) - 10), -1):
+        w = ws[k].group()
+        forms = strip_variants(w)[:2]
+        light = any(v in cue["support_verb"] for v in forms)
+        done = any(v in cue["support_verb_b"] for v in forms) and trig_word.startswith("ب")
+        if not (light or done):
+            continue
+        v0, v1 = lead_start + offs[ws[k].start()], lead_start + offs[ws[k].end() - 1] + 1
+        if k == len(ws) - 1 or light and k >= len(ws) - 3:
+            pass
+        elif not done:
+            return None
+        after = [c for c in inside if v1 <= c.start and c.end <= found.start and not c.after_prep]
+        if after:
+            return after[0]
+        if k < len(ws) - 1:  # an unnamed subject between the verb and the noun ("قامت الجماعة في ديسمبر بخطف")
+            q = _phrase(text, v1, found.start, max_words=3, quantity=True) or _phrase(text, v1, found.start, max_words=3)
+            if q is not None and q.end <= found.start:
+                return q
+        before = [c for c in inside if c.end <= v0 and c.start >= lead_start + offs[min(clause_at, len(offs) - 1)]
+                  and not c.after_prep and not c.adjective and not _complementizer(text, c.end, v0)]
+        if before:
+            return before[-1]
+        return _phrase_before(text, max(s0, v0 - 40), v0) if k else None
     return None
 
 
@@ -556,8 +598,9 @@ def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
             target is None or target.start >= found.end):
         actor, target = None, actor
     if agent is not None and (actor is None or actor.end <= found.start or actor.start >= agent.start):
-        if target is None or not (agent.start < target.end and target.start < agent.end):
-            actor = agent
+        if target is not None and agent.start < target.end and target.start < agent.end:
+            target = None  # the doer is no victim ("خطف ... من قبل أربعة مسلحين")
+        actor = agent
     return actor, target
 
 
