@@ -97,12 +97,12 @@ def test_a_name_tagged_once_is_tagged_wherever_it_recurs_nearby():
 
 def test_dev_fixture_quality_gate():
     """The shipped model on 80 committed sentences of the ANERcorp dev split (see
-    fixtures/anercorp_dev_head.SOURCE.txt): measured 79.4 micro F1, floor a little below."""
+    fixtures/anercorp_dev_head.SOURCE.txt): measured 80.1 micro F1, floor a little below."""
     from naba.evaluate.ner import evaluate, read_gold
 
     r = evaluate(read_gold(FIXTURES / "anercorp_dev_head.txt"))
     assert r["sentences"] == 80 and r["entities"] == 203
-    assert r["micro_f1"] >= 76.0
+    assert r["micro_f1"] >= 78.0
     assert r["per_type"]["LOC"]["f1"] >= 88.0
 
 

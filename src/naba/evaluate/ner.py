@@ -1,7 +1,10 @@
 """``naba eval ner --gold FILE``: CoNLL entity-level scores of the NER tagger.
 
 FILE is ``token TAG`` IOB2 (blank line between sentences; PERS/LOC/ORG/MISC, PER is read as
-PERS). The tagger sees the gold tokens; the last printed line is one JSON object with
+PERS). The tagger sees the gold tokens, the file's sentences in order as one text
+(:func:`naba.models.ner.tagger.tag_document`: topic cues, and a name tagged in one sentence is
+tagged where it recurs within 20 sentences, which may cross article boundaries a CoNLL file does
+not mark; in ``analyze`` the text is one article). The last printed line is one JSON object with
 ``micro_f1`` (0-100, exact span and type) and ``per_type``.
 """
 
