@@ -313,3 +313,15 @@ def test_actor_of_a_noun_after_a_light_verb():
     # the doer after من قبل, past a parenthesis
     assert actor("وأعلنت الشرطة أن أمجد وهبة خطف في وسط مدينة تيزي وزو (110 كلم شرق العاصمة) من قبل أربعة مسلحين.",
                  "خطف") == "أربعة مسلحين"
+
+
+def test_coordinated_verbs_share_their_subject_and_multiword_countries():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
+    evs = [e for e in _bare("دعا الرئيس الأميركي باراك أوباما، أمس، دول شرق أفريقيا إلى إبقاء الضغط على المتمردين، "
+                            "ودعا في الوقت نفسه، إثيوبيا إلى مزيد من الجهود.") if e.type == "REQUEST"]
+    assert len(evs) == 2 and evs[0].actor.text == evs[1].actor.text and "الرئيس الأميركي" in evs[1].actor.text
+    from naba.events.extract import _country_of
+    assert _country_of(["الولايات", "المتحدة"]) == "USA"
+    # a match report: "اللقاءات الودية" are games, not meetings
+    assert not [e for e in _bare("حيث سيخوض الفريق أقوى اللقاءات الودية أمام أحد الفرق الإيطالية بعد أن خاض أربع "
+                                 "مباريات ودية.") if e.type == "CONSULT"]

@@ -120,6 +120,10 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
 
 def _country_of(words: list[str]) -> str | None:
     lx = lexicon()
+    if len(words) > 1:  # a name of several words ("الولايات المتحدة"، "المملكة المتحدة")
+        for v in strip_variants(" ".join(words)):
+            if v in lx.countries:
+                return lx.countries[v]
     for w in words:
         for v in strip_variants(w):
             if v in lx.countries:
@@ -350,6 +354,13 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     glued_b = normalized_with_offsets(text[found.start:found.end])[0][:1] == "ب"
     if actor is None and (nominal or glued_b):
         actor = _support_subject(text, found, inside)
+    # "دعا الرئيس أوباما ... ودعا في الوقت نفسه إثيوبيا": a verb with a glued و and no subject of its own shares
+    # the subject of the verb before it in the sentence
+    shared = None
+    if not nominal and normalized_with_offsets(text[found.start:found.end])[0][:1] in "وف":
+        earlier = [p for p in prev if p.sent == found.sent and p.trig.kind in ("v", "w") and p.args.get("actor")
+                   and p.args["actor"].end <= found.start]
+        shared = earlier[-1].args["actor"] if earlier else None
     if actor is not None:
         pass
     elif nominal:
@@ -373,6 +384,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                 actor = before[-1]
         elif direct:
             actor = direct[0]
+        elif shared is not None:
+            actor = shared
         elif before and found.start - before[-1].end <= BEFORE_CHARS:
             actor = before[-1]
     if target is None:
