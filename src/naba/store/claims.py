@@ -23,7 +23,8 @@ by publication date then article id; ``ordered`` = 0 when either article is unda
 "said elsewhere", order unknown, and undated articles sort last). ``claim_index`` keeps, per
 statement, its terms and signature (NULL when too short), which makes :func:`link_claims`
 incremental: only statements not yet indexed are queried (against all), so a rerun with no new
-article adds nothing and costs a scan; a change of the parameters recomputes everything.
+article adds nothing and costs a scan; a change of the parameters, the stop words or the clitic
+prefixes (:func:`_stamp`) recomputes everything.
 
 Not for: story clusters of whole articles (:mod:`.clusters`), statement extraction
 (:mod:`naba.statements`).
@@ -31,6 +32,7 @@ Not for: story clusters of whole articles (:mod:`.clusters`), statement extracti
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import time
 from functools import lru_cache
@@ -75,7 +77,7 @@ def claim_terms(content: str) -> tuple[list[str], int]:
         n_words += 1
         if n in stops:
             continue
-        b = strip_prefix(n)[1] if len(n) > 3 and n[0] in "وفبلكا" else n
+        b = strip_prefix(n)[1]
         if b in stops or (len(b) < 2 and not b.isdigit()):
             continue
         terms.add(b)
@@ -117,8 +119,14 @@ def _numbers(terms: frozenset) -> frozenset:
 
 
 def _stamp() -> str:
-    return (f"{MIN_WORDS}:{MIN_TERMS}:{LSH_THRESHOLD}:{THRESHOLD}:{CONTAIN_MIN}:{CONTAIN_WEIGHT}:"
-            f"{CONTAIN_JACCARD}:{SPEAKER_BONUS}:{NUMBERS_MIN}:{NUM_PERM}:{len(stopwords())}")
+    """What the stored terms and links depend on: the parameters, the stop words and the clitic
+    prefixes (a hash of their sorted contents, so that editing one word changes it)."""
+    params = (f"{MIN_WORDS}:{MIN_TERMS}:{LSH_THRESHOLD}:{THRESHOLD}:{CONTAIN_MIN}:"
+              f"{CONTAIN_WEIGHT}:{CONTAIN_JACCARD}:{SPEAKER_BONUS}:{NUMBERS_MIN}:{NUM_PERM}:"
+              f"{MINHASH_SEED}:{MINHASH_SCHEME}")
+    words = ("\n".join(sorted(stopwords())) + "\n--\n"
+             + "\n".join(sorted(data_lines("clitic_prefixes.txt"))))
+    return params + ":" + hashlib.sha1(words.encode("utf-8")).hexdigest()[:16]
 
 
 def _same_speaker(x: tuple, y: tuple) -> int | None:
@@ -274,24 +282,50 @@ def said_before(conn: sqlite3.Connection, article_id: int, *, limit: int = 20) -
     return out
 
 
+def link_state(conn: sqlite3.Connection) -> str:
+    """``"current"`` when :func:`link_claims` ran with the present parameters, ``"stale"`` when
+    it ran with others (the links stand until the next run), ``"none"`` when it never ran on this
+    store (a store made before "said before", or opened read-only before its migration): then an
+    absent link says nothing."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='claims_stamp'").fetchone()
+        conn.execute("SELECT 1 FROM claim_index LIMIT 1").fetchone()
+    except sqlite3.OperationalError as e:
+        if "no such table" in str(e):
+            return "none"
+        raise
+    if not row:
+        return "none"
+    return "current" if row[0] == _stamp() else "stale"
+
+
 def claims_report(store, article_id: int, *, limit: int = 10) -> dict:
     """The article and, per statement, ``earliest`` (the first earlier occurrence or None),
     ``earlier`` (up to ``limit``, earliest first), ``elsewhere`` (order unknown) and their
-    totals: what ``naba claims`` prints."""
+    totals, ``linked`` (the statement was looked up: when False, no occurrence means nothing) and
+    ``matchable`` (it is long enough to be matched at all): what ``naba claims`` prints.
+    ``claims_linked`` is :func:`link_state`."""
+    conn = store.conn
     meta = store.article(article_id) or {}
-    sb = said_before(store.conn, article_id, limit=limit)
+    state = link_state(conn)
+    sb = said_before(conn, article_id, limit=limit) if state != "none" else {}
+    indexed: dict[int, bool] = {}
+    if state != "none":
+        indexed = {idx: terms is not None for idx, terms in conn.execute(
+            "SELECT idx, terms FROM claim_index WHERE article_id=?", (article_id,))}
     out = []
-    for idx, speaker, content in store.conn.execute(
+    for idx, speaker, content in conn.execute(
             "SELECT idx, speaker_name, content_text FROM statements WHERE article_id=?"
             " ORDER BY idx", (article_id,)):
         d = sb.get(idx, {})
         earlier = d.get("earlier", [])
         out.append({"idx": idx, "speaker_name": speaker, "content": content,
+                    "linked": idx in indexed, "matchable": indexed.get(idx),
                     "earliest": earlier[0] if earlier else None, "earlier": earlier,
                     "n_earlier": d.get("n_earlier", 0), "elsewhere": d.get("elsewhere", []),
                     "n_elsewhere": d.get("n_elsewhere", 0)})
     return {"article": {k: meta.get(k) for k in ("id", "doc_id", "outlet", "title", "published")},
-            "statements": out}
+            "claims_linked": state, "statements": out}
 
 
 def _excerpt(s: str | None, n: int = 90) -> str:
@@ -302,11 +336,21 @@ def _excerpt(s: str | None, n: int = 90) -> str:
 def format_claims(rep: dict) -> str:
     a = rep["article"]
     lines = [f"#{a['id']} {a['published'] or '----------'} {a['outlet'] or '?'} | {a['title'] or ''}"]
+    state = rep.get("claims_linked")
+    if state == "none":
+        lines.append("claims are not linked yet in this store: run naba claims --update")
+    elif state == "stale":
+        lines.append("claims were linked with other parameters: run naba claims --update")
     for st in rep["statements"]:
         lines.append(f"[{st['idx'] + 1}] {st['speaker_name'] or '(unattributed)'}: "
                      f"{_excerpt(st['content'])}")
         if not st["n_earlier"] and not st["n_elsewhere"]:
-            lines.append("    not said before in this corpus")
+            if not st.get("linked"):
+                lines.append("    not linked yet (run naba claims --update)")
+            elif not st.get("matchable"):
+                lines.append("    too short to be matched")
+            else:
+                lines.append("    not said before in this corpus")
             continue
         for label, items in (("earliest", st["earlier"][:1]), ("earlier", st["earlier"][1:]),
                              ("elsewhere, undated", st["elsewhere"])):
