@@ -347,3 +347,15 @@ def test_medium_opening_the_next_sentence():
         got = statements(text)
         assert len(got) == 1
         assert got[0].medium is not None and got[0].medium.text == "اجتماعه بمديري تعليم عسير"
+
+
+def test_source_at_the_paragraph_start_does_not_read_the_last_token():
+    """The 'bare وفق before a definite phrase' check looks at the word before the source; a
+    source at token 0 has none (it once read toks[-1], here وفق, and refused the source)."""
+    from naba.arabic.tokenize import tokenize
+    from naba.record import Record
+    from naba.statements import extract as X
+
+    text = "عقود طويلة المدى ذكرت وفق"   # written for this test: the last word is وفق
+    para = X.Paragraph(Record(text=text), 0, len(text), tokenize(text), [(0, len(text))])
+    assert X._looks_like_source(para, [0, 1], ())

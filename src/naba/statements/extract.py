@@ -913,7 +913,7 @@ def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
     first = toks[src[0]].norm
     if "ل" in particles and first.startswith("ل"):
         first = first[1:]
-    if not particles and any(toks[i].norm.startswith("ال") for i in src) and \
+    if not particles and src[0] > 0 and any(toks[i].norm.startswith("ال") for i in src) and \
             lex.according.get((_unglued(toks[src[0] - 1].norm)[-1],), ("",))[0] == "وفق":
         return False  # "وفق عقود طويلة المدى": bare وفق is "in accordance with" before a common noun phrase
     return (len(src) <= 3 and not first.startswith("ال") and first not in lex.function_words
