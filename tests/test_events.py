@@ -325,3 +325,12 @@ def test_coordinated_verbs_share_their_subject_and_multiword_countries():
     # a match report: "اللقاءات الودية" are games, not meetings
     assert not [e for e in _bare("ينهي الفريق الكروي الأول بنادي الاتحاد معسكره في إيطاليا، حيث سيخوض الفريق أقوى "
                                  "اللقاءات الودية بعد أن خاض أربع مباريات ودية.") if e.type == "CONSULT"]
+
+
+def test_negated_frame_verb_earlier_in_the_clause():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seeds 11 and 29)
+    def neg(text, trigger):
+        return next(e for e in _bare(text) if e.trigger.text == trigger).negated
+    assert neg("بيد أن الرئيس كيم لم يسبق له أن التقى الرئيس الصيني شي جين بينغ.", "التقى")
+    assert neg("وبحسب المصادر لم تتوصل الأطراف المعنية بالمشروع لاتفاق واضح بخصوص الموعد النهائي.", "لاتفاق")
+    assert not neg("وغالبا ما تشهد الأحاديث مطالبة بإحقاق العدالة.", "مطالبة")

@@ -329,10 +329,10 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             break
     # a nationality adjective is never a separate target/actor when it qualifies a place ("للعاصمة الإيرانية")
     after = [c for c in after if c is not location]
-    # the victim of an earlier verb in the sentence does not do what follows ("جنديا قتل ... في هجوم")
+    # the victim of an earlier verb in the sentence does not do what follows ("جنديا قتل ... في هجوم"، "وقتل ثلاثة
+    # جنود في هجوم")
     victims = [p.args["target"] for p in prev if p.sent == found.sent and p.trig.type == "ASSAULT"
-               and p.trig.kind in ("v", "w") and p.args.get("target") is not None
-               and p.args["target"].end <= p.start]
+               and p.trig.kind in ("v", "w") and p.args.get("target") is not None]
     before = [c for c in before if not c.after_prep and not c.adjective
               and not (c.type == "LOC" and not c.is_country)
               and not any(v.start <= c.start and c.end <= v.end for v in victims)]
@@ -638,6 +638,14 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         # verb between is what is negated ("لم يستغرق اجتماع ... أكثر من 15 دقيقة")
         return not (nominal and rest and rest[0] not in cue["happen"] | cue["determiner"])
     negated = any(negates(i, w) for i, w in enumerate(near))
+    # "لم يسبق له أن التقى"، "لم تتوصل الأطراف لاتفاق"، "لم تشهد المدينة أي اشتباكات": a negated frame verb earlier
+    # in the clause
+    clause_words = _WORD_RE.findall(re.split(r"[،,;؛:]", normalized_with_offsets(
+        text[max(f.sent[0], f.start - 80):f.start])[0])[-1])[-8:]
+    negated = negated or any(
+        (lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation"))
+        and w not in ("ما", "وما", "فما")  # "غالبا ما تشهد": no negation
+        and clause_words[i + 1] in cue["negated_frame"] for i, w in enumerate(clause_words[:-1]))
     if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
         nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
         negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"
