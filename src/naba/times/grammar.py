@@ -46,7 +46,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
     approx: tuple[str, ...]  # "نحو", "حوالي": a bare four-digit number after these is a count
@@ -105,15 +105,22 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     past_future = _alt(w for w, r in mods.items() if r in ("past", "future"))
     numw = _alt(lx.numbers)
     units = _alt(lx.units)
+    year_kind = _alt(w for w, r in mods.items() if r == "year_kind")
+    day_join = _alt(w for w, r in mods.items() if r == "day_range")
+    event_after = _alt(w for w, r in mods.items() if r == "event_after")
+    not_event = _alt(w for w, r in mods.items() if r == "not_event")
+    leads = frozenset(w for w, r in mods.items() if r == "lead")
+    year_kind_words = frozenset(w for w, r in mods.items() if r == "year_kind")
     rel = _alt(lx.relative)
     day = rf"(?P<day>\d{{1,2}}(?!\d)|{ordw})"
     year = r"(?P<year>\d{4})(?!\d)"
     ad = r"(?:\s*م(?!\w))?"
     # "11 و12 تموز/يوليو", "11-12 يوليو": a range of days gives its first
-    day_range = rf"{day}(?:\s*(?:-|و|الي|حتي)\s*\d{{1,2}}(?!\d))?"
+    day_range = rf"{day}(?:\s*(?:-|{day_join})\s*\d{{1,2}}(?!\d))?"
     # "نوفمبر/تشرين الثاني العام الماضي", "15 يونيو من العام المقبل": the year named relatively
-    yrel = _alt(w for w, m in lx.relative.items() if m.startswith("year") and "دراسي" not in w
-                and not w.startswith(("بدايه", "مطلع", "منتصف", "نهايه", "اواخر", "اوائل")))
+    # (not a school year, nor "بداية العام": the year of a day-month is the calendar year itself)
+    yrel = _alt(w for w, m in lx.relative.items() if m.startswith("year")
+                and not any(x in year_kind_words for x in w.split()) and w.split()[0] not in leads)
     year_rel = rf"(?:\s+(?:من\s+)?(?P<yrel>{yrel}))"
     wd_lead = rf"(?:(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:الموافق\s+)?)"
     sep = r"(?:\s*[/\-–]\s*|\.)"  # "8/ 11/ 1436هـ", "4 – 9 - 1436هـ"
@@ -141,7 +148,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                   rf"(?P<word>شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?{year}{ad})?"
                   rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
         # "عام 1396هـ", "للعام الدراسي 1436-1437هـ": a Hijri year (a range: the Gregorian year where they meet)
-        ("hijri_year", rf"(?<![\w/.,\-]){_CLITIC}(?P<t>(?:(?:ا?لعام|عام|سنه|ا?لسنه)(?:\s+الدراسي|\s+المالي)?\s+)?"
+        ("hijri_year", rf"(?<![\w/.,\-]){_CLITIC}(?P<t>(?:(?:ا?لعام|عام|سنه|ا?لسنه)(?:\s+{year_kind})?\s+)?"
                        rf"(?P<year>1[2-5]\d\d)(?:\s*[-/]\s*(?P<year2>1[2-5]\d\d))?\s*ه){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
@@ -151,7 +158,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # not "منذ يوم الجمعة" (a weekday or date follows) nor "بعد أربع سنوات من وفاة" (counted
         # from an event, not from the publication date; "من الزمن" and "من الآن" are kept)
         ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
-                    rf"(?P<unit>{units})){_R}(?!\s+(?:{wd}|\d)|\s+(?:من|علي)\s+(?!الزمن|الان))"),
+                    rf"(?P<unit>{units})){_R}(?!\s+(?:{wd}|\d)|\s+{event_after}\s+(?!{not_event}))"),
         ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
                  rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
     ]
