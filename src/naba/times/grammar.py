@@ -20,6 +20,10 @@ from ..arabic.resources import read_lines, read_tsv
 
 DATA = "naba.arabic.data.times"
 
+# The years read as Hijri: a four-digit year marked هـ in this range is a Hijri year (the hijri_year rule);
+# :mod:`naba.times.resolve` reads an unmarked numeric date as Hijri only inside it (and nearer still).
+HIJRI_YEARS = (1200, 1599)
+
 
 def _norm(s: str) -> str:
     return " ".join(normalize(s).split())
@@ -149,7 +153,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                   rf"(?:\s+(?P<dir>{direction})|{year_rel})?){_R}"),
         # "عام 1396هـ", "للعام الدراسي 1436-1437هـ": a Hijri year (a range: the Gregorian year where they meet)
         ("hijri_year", rf"(?<![\w/.,\-]){_CLITIC}(?P<t>(?:(?:ا?لعام|عام|سنه|ا?لسنه)(?:\s+{year_kind})?\s+)?"
-                       rf"(?P<year>1[2-5]\d\d)(?:\s*[-/]\s*(?P<year2>1[2-5]\d\d))?\s*ه){_R}"),
+                       rf"(?P<year>\d{{4}})(?:\s*[-/]\s*(?P<year2>\d{{4}}))?\s*ه){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})"
@@ -201,6 +205,8 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         return 1900 <= y <= 2050
     if rule == "weekday":
         return True
+    if rule == "hijri_year":
+        return all(HIJRI_YEARS[0] <= int(y) <= HIJRI_YEARS[1] for y in (g["year"], g["year2"]) if y)
     if rule == "relative" and not g.get("lead") and g["rel"].lstrip("ل").startswith(("العام", "عام")):
         before = m.string[max(0, m.start("t") - 30):m.start("t")].split()
         if before:

@@ -7,6 +7,15 @@ that puts it nearest the publication date; "الماضي" looks back, "المق�
 the last such day on or before the publication date; a range gives its start; Hijri dates are
 converted with hijridate (Umm al-Qura).
 
+Hijri conventions (the guidelines only say "converted to Gregorian"; these are naba's): a Hijri month
+without a day ("شوال 1434هـ", "رمضان المقبل") is the Gregorian month ("YYYY-MM") holding its 15th day,
+as the text names no day; a single Hijri year ("عام 1397 هـ") is the Gregorian year holding most of it
+(that of its mid-point, 1 Rajab: 1397 AH = 1976-12-22..1977-12-10 gives "1977"); a range of Hijri years
+("للعام الدراسي 1436-1437هـ") is the Gregorian year where the two meet (1 Muharram of the second). A
+numeric date without هـ ("14/ 10/ 1436") is Hijri only when its year is within ``HIJRI_NEAR`` years of
+the publication date's Hijri year, or, with no publication date, inside ``HIJRI_UNMARKED``; so
+"29/5/1453" in a "this day in history" piece is 1453 CE.
+
 Not for: finding expressions in text (:mod:`naba.times.grammar`).
 """
 
@@ -15,10 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .grammar import Match, lexicon
+from .grammar import HIJRI_YEARS, Match, lexicon
 
 NO_PUBLISHED = "no publication date"
-HIJRI_YEARS = (1300, 1500)  # a numeric date's year in this range is Hijri (1300 AH = 1882, 1500 AH = 2077)
+HIJRI_NEAR = 3  # an unmarked numeric date this near the publication's Hijri year is Hijri
+HIJRI_UNMARKED = (1380, 1450)  # without a publication date: the modern Hijri years (1960-2029)
 
 
 @dataclass(slots=True)
@@ -132,16 +142,29 @@ def _hijri_year_for(pub: date) -> int | None:
         return None
 
 
+def _unmarked_hijri(year: int, pub: date | None) -> bool:
+    """Is the year of a numeric date without هـ Hijri? Near the publication date's Hijri year, or
+    (no publication date, or one outside hijridate's range) a modern Hijri year."""
+    if not HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+        return False
+    here = _hijri_year_for(pub) if pub else None
+    if here is not None:
+        return abs(year - here) <= HIJRI_NEAR
+    return HIJRI_UNMARKED[0] <= year <= HIJRI_UNMARKED[1]
+
+
 def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
     """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
     and "25 منه" (updated by the caller)."""
     p, rule, lx = m.parts, m.rule, lexicon()
     if rule == "hijri_year":
-        hy = max(int(p["year"]), int(p["year2"] or 0))
-        g = _hijri_to_gregorian(hy, 1, 1)
+        if p.get("year2"):  # a school or fiscal year: the Gregorian year where the two meet
+            g = _hijri_to_gregorian(max(int(p["year"]), int(p["year2"])), 1, 1)
+        else:  # the Gregorian year holding most of it: that of its mid-point, 1 Rajab
+            g = _hijri_to_gregorian(int(p["year"]), 7, 1)
         return Resolved(f"{g.year:04d}", "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
     if rule in ("hijri", "hijri_month", "hijri_named"):
-        # a Hijri month alone is a range of days across two Gregorian months: its first day
+        # a Hijri month without a day spans two Gregorian months: the one holding its 15th day
         month = lx.months[p["month"]][1]
         day = _number(p.get("day")) or 1
         if p.get("year"):
@@ -158,12 +181,15 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
                 hy += 1
         else:
             return Resolved(None, "hijri", NO_PUBLISHED)
+        if not p.get("day"):
+            g = _hijri_to_gregorian(hy, month, 15)
+            return Resolved(_month(g.year, g.month), "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
         g = _hijri_to_gregorian(hy, month, day)
         if g is None:
             return Resolved(None, "hijri", "not a Hijri date")
         return Resolved(_day(g), "hijri")
-    # "14/ 10/ 1436" without هـ is Hijri all the same (no Gregorian news year is that early)
-    if rule == "numeric" and (p.get("hmark") or HIJRI_YEARS[0] <= int(p["year"]) <= HIJRI_YEARS[1]):
+    # "14/ 10/ 1436" without هـ is Hijri all the same when its year is a plausible Hijri one
+    if rule == "numeric" and (p.get("hmark") or _unmarked_hijri(int(p["year"]), pub)):
         g = _hijri_to_gregorian(int(p["year"]), int(p["mon"]), int(p["day"]))
         return Resolved(_day(g), "hijri") if g else Resolved(None, "hijri", "not a Hijri date")
     if rule in ("date", "numeric", "iso"):
