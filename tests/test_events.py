@@ -334,3 +334,13 @@ def test_negated_frame_verb_earlier_in_the_clause():
     assert neg("بيد أن الرئيس كيم لم يسبق له أن التقى الرئيس الصيني شي جين بينغ.", "التقى")
     assert neg("وبحسب المصادر لم تتوصل الأطراف المعنية بالمشروع لاتفاق واضح بخصوص الموعد النهائي.", "لاتفاق")
     assert not neg("وغالبا ما تشهد الأحاديث مطالبة بإحقاق العدالة.", "مطالبة")
+
+
+def test_unless_is_a_condition_and_the_doer_is_no_target():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
+    (ev,) = [e for e in _bare("وأوردت وسائل إعلام سورية أن قوات النظام تستعد لعملية في دوما، ما لم يوافق فصيل جيش "
+                              "الإسلام على الخروج منها.") if e.type == "AGREE"]
+    assert not ev.negated and ev.hedged
+    ev = next(e for e in _bare("قتل عشرة جنود سوريين على الأقل في غارات جوية نفذتها مقاتلات إسرائيلية على مواقع "
+                               "عسكرية.") if e.trigger.text == "غارات")
+    assert ev.actor.text == "مقاتلات إسرائيلية" and ev.target is None

@@ -416,6 +416,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
                 target = first[0] if first else target
     actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer, cands)
     actor, target = _passive(text, found, actor, target, cands)
+    if actor is not None and target is not None and actor.start < target.end and target.start < actor.end:
+        target = None  # "غارات جوية نفذتها مقاتلات إسرائيلية": the doer found twice
     if target is actor or (target and actor and _key(text, target) == _key(text, actor)):
         target = None
     found.args = {"actor": actor, "target": target, "location": location}
@@ -623,8 +625,11 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     cue = cues()
     nominal = f.trig.kind in ("n", "a", "p")
     # the two words before the trigger within its clause ("فقتل، لم" is not a negated قتل)
-    near = _WORD_RE.findall(re.split(r"[،,;؛:«»\"]", normalized_with_offsets(
-        text[max(f.sent[0], f.start - 20):f.start])[0])[-1])[-2:]
+    lead3 = _WORD_RE.findall(re.split(r"[،,;؛:«»\"]", normalized_with_offsets(
+        text[max(f.sent[0], f.start - 30):f.start])[0])[-1])[-3:]
+    near = lead3[-2:]
+    # "ما لم يوافق": unless, a condition and no negation
+    unless = any(w == "لم" and k and lead3[k - 1] in ("ما", "وما") for k, w in enumerate(lead3))
 
     def negates(i: int, w: str) -> bool:
         if not (lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation")):
@@ -637,7 +642,7 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         # a noun takes a negation right before it or through a happen-verb ("لم يتم اعتقال"); any other
         # verb between is what is negated ("لم يستغرق اجتماع ... أكثر من 15 دقيقة")
         return not (nominal and rest and rest[0] not in cue["happen"] | cue["determiner"])
-    negated = any(negates(i, w) for i, w in enumerate(near))
+    negated = not unless and any(negates(i, w) for i, w in enumerate(near))
     # "لم يسبق له أن التقى"، "لم تتوصل الأطراف لاتفاق"، "لم تشهد المدينة أي اشتباكات": a negated frame verb earlier
     # in the clause
     clause_words = _WORD_RE.findall(re.split(r"[،,;؛:]", normalized_with_offsets(
@@ -661,7 +666,7 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     plan = cues()["filter_plan"]
     clause = re.split(r"[،,;؛:]", normalized_with_offsets(text[f.sent[0]:f.start])[0])[-1].split()[-6:]
     nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:2]
-    hedged = hedged or any(v in plan for w in clause for v in strip_variants(w)) or (
+    hedged = hedged or unless or any(v in plan for w in clause for v in strip_variants(w)) or (
         f.trig.kind in ("n", "a", "p") and any(w in plan for w in nxt))
     for st in record.statements:
         if st.content.start <= f.start and f.end <= st.content.end:
