@@ -344,3 +344,16 @@ def test_unless_is_a_condition_and_the_doer_is_no_target():
     ev = next(e for e in _bare("قتل عشرة جنود سوريين على الأقل في غارات جوية نفذتها مقاتلات إسرائيلية على مواقع "
                                "عسكرية.") if e.trigger.text == "غارات")
     assert ev.actor.text == "مقاتلات إسرائيلية" and ev.target is None
+
+
+def test_relative_pronoun_points_to_the_subject_or_the_object():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 11)
+    def roles(text, trigger):
+        ev = next(e for e in _bare(text) if e.trigger.text == trigger)
+        return (ev.actor.text if ev.actor else None, ev.target.text if ev.target else None)
+    assert roles("وقالت المعارضة إن قوات الأسد التي قصفت المدينة أمس قتلت عشرة مدنيين.", "قصفت")[1] == "المدينة"
+    assert roles("وقالت المعارضة إن قوات الأسد التي قصفت المدينة أمس قتلت عشرة مدنيين.", "قصفت")[0].startswith("قوات")
+    assert roles("كميات تزيد عما يملكه الجيش العراقي الذي تدعمه الولايات المتحدة.", "تدعمه") == (
+        "الولايات المتحدة", "الجيش العراقي")
+    # the pronoun does not agree with التي: the station is the one who accused
+    assert roles("وإن كان شن هجوما أخيرا ضد محطة «فوكس نيوز» التي اتهمته بأنه محاب لإدارة الرئيس.", "اتهمته")[1] != "فوكس نيوز"

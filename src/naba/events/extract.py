@@ -180,10 +180,14 @@ def candidates(record: Record) -> list[Cand]:
                 sector, end_i = lx.agents[next(v for v in strip_variants(key) if v in lx.agents)], i + j
                 break
         country = _country_of([w]) if sector is None else None
+        pair = None  # a country name of two words ("الولايات المتحدة"، "المملكة المتحدة")
+        if sector is None and country is None and i + 1 < len(toks):
+            pair = next((lx.countries[v] for v in strip_variants(w + " " + toks[i + 1][0]) if v in lx.countries), None)
+            country = pair
         if sector is None and country is None:
             i += 1
             continue
-        end_i = end_i if sector else i + 1
+        end_i = end_i if sector else i + (2 if pair else 1)
         # a nationality or a mention right after a sector word belongs to it ("القوات الروسية")
         k = end_i
         while sector and k < len(toks) and k < end_i + 2:
@@ -388,6 +392,22 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             actor = shared
         elif before and found.start - before[-1].end <= BEFORE_CHARS:
             actor = before[-1]
+    # "صندوق النقد الدولي الذي طالب المملكة": a verb right after a relative pronoun has its antecedent as subject
+    rel = None if nominal else _antecedent(text, found, inside)
+    word = normalized_with_offsets(text[found.start:found.end])[0]
+    pronoun = {"الذي": "ه", "التي": "ها", "الذين": "هم", "اللذين": "هما", "اللتين": "هما", "اللواتي": "هن"}.get(
+        (_prefix_before(text, found.start, 14) or [""])[-1])
+    resumptive = pronoun is not None and word.endswith(pronoun) and not (pronoun == "ه" and word.endswith("ها"))
+    if rel is not None and resumptive and len(word) > 4:
+        # "الجيش العراقي الذي تدعمه الولايات المتحدة": a pronoun object agreeing with the relative points back to the
+        # antecedent ("فوكس نيوز التي اتهمته": ه is someone else, the station accused)
+        target = rel
+        if actor is rel:
+            actor = None
+    elif rel is not None:
+        if actor is not None and actor.start >= found.end and target is None:
+            target = actor
+        actor = rel
     if target is None:
         reach = NOUN_TARGET_CHARS if nominal else 90
         rest = [c for c in after if c is not actor and (actor is None or c.start >= actor.end)
@@ -518,6 +538,20 @@ def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
         named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
         return named or _phrase(text, at, stop, max_words=3)
     return None
+
+
+def _antecedent(text: str, found: Found, inside: list[Cand]) -> Cand | None:
+    """The named phrase a relative pronoun right before the trigger refers to ("قوات الأسد التي قصفت"; its
+    object when the verb carries a pronoun: "الجيش العراقي الذي تدعمه الولايات المتحدة")."""
+    lead = _prefix_before(text, found.start, 14)
+    if not lead or lead[-1] not in cues()["relative"]:
+        return None
+    w0 = max(found.sent[0], found.start - 30)
+    norm, offs = normalized_with_offsets(text[w0:found.start])
+    m = list(_WORD_RE.finditer(norm))[-1]
+    at = w0 + offs[m.start()]
+    return next((c for c in reversed(inside) if c.end <= at and at - c.end <= 3 and not c.adjective and c.end > w0
+                 and not c.after_prep and not (c.type == "LOC" and not c.is_country)), None)
 
 
 def _support_subject(text: str, found: Found, inside: list[Cand]) -> Cand | None:
