@@ -109,7 +109,6 @@ def build_known_entities(ner: Path, out: Path = DATA) -> int:
 
 
 _WORD = re.compile("[\u0621-\u064A]+")
-_HEAD_PREFIXES = ("", "و", "ل", "ب", "ف", "ك", "ول", "وب", "فل", "فب")
 
 
 def build_head_names(news: Path, out: Path = DATA, *, min_count: int = 3, min_share: float = 0.05) -> int:
@@ -121,11 +120,13 @@ def build_head_names(news: Path, out: Path = DATA, *, min_count: int = 3, min_sh
     import json
     from collections import Counter, defaultdict
 
-    from ..arabic.resources import read_tsv
+    from ..arabic.resources import data_lines, read_tsv
 
+    # a head with a glued conjunction or preposition (ولنادي، بشركة), not the article (النادي الأهلي)
+    prefixes = [""] + [p for p in data_lines("clitic_prefixes.txt") if "ال" not in p and p != "لل"]
     heads = {}
     for head, cls in read_tsv("naba.entities.data", "name_heads.tsv"):
-        for p in _HEAD_PREFIXES:
+        for p in prefixes:
             heads[p + normalize(head)] = cls
     total: Counter = Counter()
     after: dict[str, Counter] = defaultdict(Counter)
