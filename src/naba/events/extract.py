@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..record import Event, Record
 from ..arabic.normalize import normalized_with_offsets
-from .lexicon import Trigger, cues, lexicon, strip_variants
+from .lexicon import Trigger, cue_pairs, cues, lexicon, strip_variants
 
 _WORD_RE = re.compile(r"\w+")
 _SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
@@ -268,19 +268,20 @@ def _phrase(text: str, start: int, stop: int, max_words: int = 3, quantity: bool
         return None
     first = words[i].group()
     stops = cue["preposition"] | cue["complementizer"]
-    if first in stops or first.startswith("و") or (quantity and not (first.isdigit() or first in cue["quantity"])):
+    conj = tuple(cue["clause_conjunction"])
+    if first in stops or first.startswith(conj) or (quantity and not (first.isdigit() or first in cue["quantity"])):
         return None
     out = [words[i]]
     for m in words[i + 1:]:
         if len(out) >= max_words + (1 if quantity else 0):
             break
         gap = norm[out[-1].end():m.start()]
-        keep_of = quantity and m.group() == "من" and len(out) == 1
+        keep_of = quantity and m.group() in cue["count_of"] and len(out) == 1
         if (gap.strip(" «»\"") or (m.group() in stops and not keep_of) or m.group() in cue["light"]
-                or m.group().startswith("و")):  # "ضد الحكم وأفاد": a glued و opens the next clause
+                or m.group().startswith(conj)):  # "ضد الحكم وأفاد": a glued و opens the next clause
             break
         out.append(m)
-    if quantity and len(out) == 1 or out[-1].group() == "من":
+    if quantity and len(out) == 1 or out[-1].group() in cue["count_of"]:
         return None
     return Cand(start + offs[out[0].start()], start + offs[out[-1].end() - 1] + 1, "ACTOR")
 
@@ -368,7 +369,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
     if actor is not None:
         pass
     elif nominal:
-        by = next((c for c in after if "قبل" in _prefix_before(text, c.start, 12) and c.start - found.end < 80), None)
+        by = next((c for c in after if not cues()["by_lead"].isdisjoint(_prefix_before(text, c.start, 12))
+                   and c.start - found.end < 80), None)
         if direct and not gap_words:
             if undergoer and not direct[0].is_country:
                 target = direct[0]
@@ -526,13 +528,12 @@ def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
     stop = min(s1, found.end + 130)
     norm, offs = normalized_with_offsets(text[found.end:stop])
     ws = list(_WORD_RE.finditer(norm))
-    cue = cues()
+    cue, leads = cues(), cue_pairs("agent_pair")  # "من قبل"، "على يد"
     for k, m in enumerate(ws[:16]):  # "خطف في وسط مدينة تيزي وزو (110 كلم ...) من قبل أربعة مسلحين"
         if any(ch in ".;؛:!?؟" for ch in norm[:m.start()]):
             return None
         w, prev = m.group(), ws[k - 1].group() if k else ""
-        if w not in cue["agent_cue"] or (w == "قبل" and prev != "من") or (
-                w in ("يد", "ايدي", "ايادي") and prev != "علي"):
+        if w not in cue["agent_cue"] or (w in leads and prev not in leads[w]):
             continue
         at = found.end + offs[m.end() - 1] + 1
         named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
@@ -642,7 +643,7 @@ def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
         text[c.start:c.end])[0].split()[:1] == [first] for c in cands)
     objectless = (not first or any(ch in ".,،;؛:!?؟()«»\"" for ch in norm[:norm.find(first)] if first)
                   or first in cue["preposition"] or first in cue["passive_next"]
-                  or (first[:1] == "ب" and len(first) > 3 and not named_b))
+                  or (first[:1] in cue["glued_preposition"] and len(first) > 3 and not named_b))
     if objectless and actor is not None and actor.end <= found.start and (
             target is None or target.start >= found.end):
         actor, target = None, actor
@@ -663,7 +664,7 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         text[max(f.sent[0], f.start - 30):f.start])[0])[-1])[-3:]
     near = lead3[-2:]
     # "ما لم يوافق": unless, a condition and no negation
-    unless = any(w == "لم" and k and lead3[k - 1] in ("ما", "وما") for k, w in enumerate(lead3))
+    unless = any(w in cue["unless_negation"] and k and lead3[k - 1] in cue["unless_lead"] for k, w in enumerate(lead3))
 
     def negates(i: int, w: str) -> bool:
         if not (lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation")):
@@ -671,7 +672,7 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         rest = near[i + 1:]
         if rest and rest[0] in cue["still"]:  # "لا تزال الانتقادات توجه"، "لم تكتف بالمجزرة"
             return False
-        if w in ("ما", "وما", "فما") and rest:  # "ما أدى إلى مقتل": a relative, unless right before the trigger
+        if w in cue["relative_ma"] and rest:  # "ما أدى إلى مقتل": a relative, unless right before the trigger
             return False
         # a noun takes a negation right before it or through a happen-verb ("لم يتم اعتقال"); any other
         # verb between is what is negated ("لم يستغرق اجتماع ... أكثر من 15 دقيقة")
@@ -683,17 +684,17 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
         text[max(f.sent[0], f.start - 80):f.start])[0])[-1])[-8:]
     negated = negated or any(
         (lx.modality.get(w) == "negation" or (w[:1] in "وف" and lx.modality.get(w[1:]) == "negation"))
-        and w not in ("ما", "وما", "فما")  # "غالبا ما تشهد": no negation
+        and w not in cue["relative_ma"]  # "غالبا ما تشهد": no negation
         and clause_words[i + 1] in cue["negated_frame"] for i, w in enumerate(clause_words[:-1]))
     if f.trig.kind in ("n", "a"):  # "الانسحاب لن يتم": a noun negated by the verb after it
         nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:3]
         negated = negated or (len(nxt) > 1 and lx.modality.get(nxt[0]) == "negation"
-                              and nxt[0] not in ("ما", "دون", "بدون") and nxt[1] in cues()["happen"])
+                              and nxt[0] not in cue["not_happen_negation"] and nxt[1] in cues()["happen"])
     earlier = _prefix_before(text, f.start, max(0, f.start - f.sent[0]))
     earlier = earlier[-12:]
     negated = negated or _denied(text, f, earlier)
     # "وكانت ... قد قتلت": قد after كان marks a past perfect, not a possibility
-    hedged = any(lx.modality.get(v) == "hedge" and not (v == "قد" and any(
+    hedged = any(lx.modality.get(v) == "hedge" and not (v in cue["pluperfect_hedge"] and any(
         x in cues()["pluperfect"] for x in earlier[max(0, i - 8):i])) for i, w in enumerate(earlier)
         for v in strip_variants(w))
     # planned or called for, not (yet) happened: "تعتزم تنفيذ اعتصام"، "دعا إلى التظاهر"، "الاجتماع المرتقب"

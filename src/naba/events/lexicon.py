@@ -141,6 +141,16 @@ def cues() -> dict[str, frozenset[str]]:
     return {role: frozenset(_n(words).split()) for role, words in read_tsv(DATA, "cues.tsv")}
 
 
+@lru_cache(maxsize=None)
+def cue_pairs(role: str) -> dict[str, frozenset[str]]:
+    """A ``lead+word`` role of ``cues.tsv`` as word -> the leads it needs right before it."""
+    pairs: dict[str, set[str]] = {}
+    for pair in cues()[role]:
+        lead, word = pair.split("+")
+        pairs.setdefault(word, set()).add(lead)
+    return {w: frozenset(leads) for w, leads in pairs.items()}
+
+
 @lru_cache(maxsize=1)
 def clitics() -> tuple[str, ...]:
     """Glued prefixes tried by :func:`strip_variants`, in the order of ``cues.tsv`` (longest first)."""
