@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import candidates
 from ..record import Record, Statement, Token, trim
-from .lexicon import Cue, lexicon
+from .lexicon import Cue, context_words, lexicon
 from .quotes import QUOTE_MARKS, quote_spans
 from .speakers import SpeakerMemory
 
@@ -165,7 +165,7 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
         if acc is not None:
             accordings.append((k, acc))
             nxt = k + acc[2]
-            if nxt < len(para.toks) and para.toks[nxt].norm == "ما":
+            if nxt < len(para.toks) and para.toks[nxt].norm in context_words("according_ma"):
                 consumed.update((nxt, nxt + 1))  # "وفق ما ذكرت وكالة": one statement, by بحسب
             continue
         cue = cue_of(tok)
@@ -250,7 +250,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if content is None and not region and not absorbed:
         content = _quote_before(para, k)
         kind = "direct"
-    if region and toks[region[0]].norm in ("عنه", "عنها", "عنهم"):
+    if region and toks[region[0]].norm in context_words("cue_object"):
         return None  # "الذي أعلن عنه": the verb's object, not a statement
     if cue.lemma == "جاء":
         if content is None or not region or toks[region[0]].norm != "في" or len(region) < 2:
@@ -303,7 +303,7 @@ def _impersonal(tok: Token, cue: Cue) -> bool:
     """A subjectless passive or impersonal present ("يُعتقد أن"، "ويُرجح"، and a hedged "يعتقد/يرجح/
     يتوقع" with no subject, which news uses for "it is believed")."""
     bare = tok.text[1:] if tok.text[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.text
-    if bare.startswith(("يُ", "تُ")):
+    if bare.startswith(context_words("impersonal_prefix")):
         return True
     return cue.certainty == "hedged" and not cue.participle and normalize(bare)[:1] == "ي"
 
@@ -351,7 +351,7 @@ def _came_in(para: Paragraph, region: list[int]):
     head = toks[region[0]]
     if _is_media_word(head.norm) and not lex.source_kind(head.norm.removeprefix("ال")) == "organization":
         rest = list(region[1:])
-        while rest and (toks[rest[0]].norm in ("صادر", "الصادر", "عن") or _is_adjective(toks[rest[0]])):
+        while rest and (toks[rest[0]].norm in context_words("issued_by") or _is_adjective(toks[rest[0]])):
             rest.pop(0)
         medium = (toks[fi].start, toks[rest[0] - 1].end if rest else head.end)
         if rest:
@@ -366,7 +366,7 @@ def _came_in(para: Paragraph, region: list[int]):
 
 def _is_adjective(tok: Token) -> bool:
     """ثانٍ، مشترك، رسمي: a short indefinite adjective after a medium word."""
-    return tok.norm in ("ثان", "اخر", "مشترك", "رسمي", "جديد", "سابق")
+    return tok.norm in context_words("medium_adjective")
 
 
 def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
@@ -427,7 +427,7 @@ def _relay_split(para: Paragraph, region: list[int], particle: str | None):
 
 def _says(tok: Token) -> bool:
     """قوله، قولها، تأكيده: the relayed speaker's saying, not part of his name."""
-    return tok.norm.startswith(("قول", "تاكيد", "تصريح")) and len(tok.norm) <= 7
+    return tok.norm.startswith(context_words("saying_stem")) and len(tok.norm) <= 7
 
 
 @lru_cache(maxsize=1)
@@ -507,14 +507,14 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
             nxt = toks[i + 1]
             c = cue_of(nxt)
             new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(toks, i + 2)
-            saying = c is not None and nxt.norm.startswith(("بقول", "بالقول"))  # "، بقوله "...""
+            saying = c is not None and nxt.norm.startswith(context_words("saying_noun"))  # "، بقوله "...""
             if (c is not None and c.participle) or new_clause or saying or according_at(toks, i + 1):
                 return t.start
             if nxt.norm in _connectors() and _cue_with_complementizer(toks, i + 2, e):
                 return t.start  # "...، لكنه لم يستبعد أن"، "...، حيث أشارت 53 % من الشركات بأنها"
         c = cue_of(t)
         if c is not None and c.participle and toks[i - 1].text not in COMMAS and i + 1 < len(toks) \
-                and toks[i + 1].norm.startswith(("بالقول", "بقول")):
+                and toks[i + 1].norm.startswith(context_words("saying_noun")):
             return t.start  # "... التكفيري معلقا بالقول "...""
         if c is not None and c.participle and toks[i - 1].text not in COMMAS:
             for j in range(i + 1, min(i + 1 + PARTICIPLE_REACH, len(toks))):
@@ -727,10 +727,10 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     """A short subject before the cue (SVO: "الإدارة الأمريكية أعلنت أن")."""
     toks, lex = para.toks, lexicon()
     s, _ = para.sentence(toks[k].start)
-    if k >= 2 and toks[k - 1].norm in ("الذي", "التي", "الذين") and toks[k - 1].start > s:
+    if k >= 2 and toks[k - 1].norm in context_words("relative") and toks[k - 1].start > s:
         return _antecedent(para, k - 1, s)
     first = next((i for i in range(k) if toks[i].start >= s), k)
-    if first < k - 1 and toks[first].norm.lstrip("و") in ("كان", "كانت") and toks[k - 1].text in COMMAS:
+    if first < k - 1 and toks[first].norm.lstrip("و") in context_words("copula") and toks[k - 1].text in COMMAS:
         region = list(range(first + 1, k - 1))  # "وكان المتحدث باسم الحركة “مجاهد”، أكد"
         if 0 < len(region) <= 12 and not any(cue_of(toks[x]) or according_at(toks, x) for x in region):
             sp, _ = _speaker_and_medium(para, region)
@@ -802,11 +802,11 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     if j < len(toks) and toks[j].norm in particles:
         j += 1
     relay = None
-    if j < len(toks) and toks[j].norm == "ما":
+    if j < len(toks) and toks[j].norm in context_words("according_ma"):
         if j + 1 < len(toks) and (c := cue_of(toks[j + 1])) is not None:
             relay = lex.relays.get(c.lemma)
         j += 2  # "بحسب ما ذكرت/نقله"
-        if j < len(toks) and toks[j].norm in ("عن", "عنه", "عنها"):
+        if j < len(toks) and toks[j].norm in context_words("relay_from"):
             j += 1
             relay = None
     src: list[int] = []
@@ -914,7 +914,7 @@ def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
     if "ل" in particles and first.startswith("ل"):
         first = first[1:]
     if not particles and src[0] > 0 and any(toks[i].norm.startswith("ال") for i in src) and \
-            lex.according.get((_unglued(toks[src[0] - 1].norm)[-1],), ("",))[0] == "وفق":
+            lex.according.get((_unglued(toks[src[0] - 1].norm)[-1],), ("",))[0] in context_words("according_common"):
         return False  # "وفق عقود طويلة المدى": bare وفق is "in accordance with" before a common noun phrase
     return (len(src) <= 3 and not first.startswith("ال") and first not in lex.function_words
             and first.isalpha() and not first.endswith(("ه", "ها", "هم")))
@@ -949,7 +949,7 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
         if i >= len(toks) or toks[i].start >= e:
             return None
         a = toks[i].start
-        if toks[i].norm in ("فقد", "فان", "فانه", "فلقد"):
+        if toks[i].norm in context_words("content_opener"):
             a = toks[i + 1].start if i + 1 < len(toks) else toks[i].end
         elif toks[i].norm.startswith("ف") and len(toks[i].norm) > 3:
             a += 1

@@ -22,6 +22,16 @@ def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return read_tsv(PACKAGE, f"statements/{name}")
 
 
+@lru_cache(maxsize=1)
+def _context() -> dict[str, tuple[str, ...]]:
+    return {role: tuple(words.split()) for role, words in _tsv("context.tsv")}
+
+
+def context_words(role: str) -> tuple[str, ...]:
+    """A small closed word set of ``context.tsv`` by role, the words as written there."""
+    return _context()[role]
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     lemma: str

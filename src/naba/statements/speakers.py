@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
 from ..record import Record, Span
-from .lexicon import lexicon
+from .lexicon import context_words, lexicon
 from .quotes import QUOTE_MARKS
 
 _WORD_RE = re.compile(r"[^\s،,.:؛;()\[\]" + QUOTE_MARKS + r"]+")
@@ -49,7 +49,7 @@ def strip_titles(text: str) -> str:
     q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
     before = text[:q.start()].split() if q else []
     # a quote after a preposition is the title's complement ('مدير المكتب في "غرفة العمليات"')
-    if q and len(q.group(1).split()) <= 5 and not (before and normalize(before[-1]) in lex.function_words | {"باسم"}):
+    if q and len(q.group(1).split()) <= 5 and not (before and normalize(before[-1]) in lex.function_words | frozenset(context_words("on_behalf"))):
         return q.group(1).strip()
     chunks = [c.strip() for c in re.split("[،,]", text) if c.strip()]
     for chunk in chunks:
@@ -166,7 +166,7 @@ class SpeakerMemory:
         if not before or before[-1] in QUOTE_MARKS + "،,":
             return True
         prev = normalize(before.split()[-1])
-        if prev == "باسم":
+        if prev in context_words("on_behalf"):
             return False
         lex = lexicon()
         if m.type[:3] == "ORG" and "title" in (lex.source_kind(prev), lex.source_kind(_base(prev))):
