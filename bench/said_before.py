@@ -5,7 +5,8 @@ and whether the matched pairs are the same claim.
         Recompute every link (force) and print the time it took, how many statements were
         matchable, how many have an earlier occurrence (dated on both sides), an undated one,
         one in a different story cluster (not a copy of the same report), the largest fan-out.
-        Then a rerun, which must add nothing. JSON on the last line.
+        Then a rerun, which must add nothing. peak_rss_mb is this process's peak resident set
+        (the whole run; ``/usr/bin/time -v`` gives the same). JSON on the last line.
 
     python bench/said_before.py pairs --db /tmp/said/sample.db [--n 30] [--seed 1]
                                       [--exclude tune_pairs.md] > pairs.md
@@ -30,6 +31,7 @@ import csv
 import json
 import random
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -75,6 +77,8 @@ def link(db: str) -> None:
             "seconds": round(seconds, 2),
             "rerun_new": again["new"], "rerun_links": again["links"],
             "rerun_seconds": again["seconds"],
+            "band_rows": q("SELECT count(*) FROM claim_bands"),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         }
     for k, v in out.items():
         print(f"{k:28} {v}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from naba.cli import main
@@ -211,9 +212,9 @@ def test_store_before_claims_says_not_linked_then_migrates_and_links(tmp_path, c
     assert main(args) == 0
     text = capsys.readouterr().out
     assert "not said before" not in text and "naba claims --update" in text
-    # opened by the current code: migrated to version 2, tables there but never linked
+    # opened by the current code: migrated to version 3, tables there but never linked
     s = open_store(db)
-    assert SCHEMA_VERSION == 2 and current_version(s.conn) == 2
+    assert SCHEMA_VERSION == 3 and current_version(s.conn) == 3
     c = s.article_id("c-other-speaker")
     rep = s.claims_report(c)
     assert rep["claims_linked"] == "none" and not rep["statements"][0]["linked"]
@@ -236,3 +237,99 @@ def test_store_before_claims_says_not_linked_then_migrates_and_links(tmp_path, c
     assert main(["claims", "--db", str(db), "a-first"]) == 0
     text = capsys.readouterr().out
     assert "not said before in this corpus" in text and "too short" in text
+
+
+def _bands_complete(s) -> bool:
+    """claim_bands holds exactly one row per band of each matchable claim_index statement."""
+    from naba.store.claims import band_layout
+
+    b = band_layout()[0]
+    c = s.conn
+    per = c.execute("SELECT count(*), count(DISTINCT article_id || ':' || idx) FROM claim_bands"
+                    ).fetchone()
+    indexed = c.execute("SELECT count(*) FROM claim_index WHERE minhash IS NOT NULL").fetchone()[0]
+    orphans = c.execute("SELECT count(*) FROM claim_bands b WHERE NOT EXISTS (SELECT 1 FROM"
+                        " claim_index c WHERE c.article_id = b.article_id AND c.idx = b.idx"
+                        " AND c.minhash IS NOT NULL)").fetchone()[0]
+    return per == (b * indexed, indexed) and orphans == 0
+
+
+def test_band_keys_give_the_candidates_of_datasketch_lsh():
+    """Two statements share a band key exactly when datasketch's MinHashLSH (same threshold and
+    signatures) would return one for the other."""
+    import random
+
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from naba.store.claims import LSH_THRESHOLD, NUM_PERM, band_keys, signature
+    from naba.store.prepare import MINHASH_SCHEME, MINHASH_SEED
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(60)]
+    base = [rng.sample(vocab, 10) for _ in range(15)]
+    sets = [sorted(set(rng.choice(base)[:rng.randint(4, 10)] + rng.sample(vocab, rng.randint(0, 4))))
+            for _ in range(150)]
+    sigs = [signature(t) for t in sets]
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, sig in enumerate(sigs):
+        lsh.insert(i, LeanMinHash(seed=MINHASH_SEED, hashvalues=sig, scheme=MINHASH_SCHEME))
+    keys = band_keys(np.stack(sigs))
+    ours, theirs = set(), set()
+    for i, sig in enumerate(sigs):
+        theirs |= {(i, j) for j in lsh.query(LeanMinHash(seed=MINHASH_SEED, hashvalues=sig,
+                                                           scheme=MINHASH_SCHEME)) if j != i}
+        ours |= {(i, j) for j in range(len(sigs)) if j != i and (keys[i] == keys[j]).any()}
+    assert ours == theirs and 0 < len(ours) < len(sigs) * (len(sigs) - 1)
+
+
+def test_bands_follow_replaced_articles(tmp_path):
+    s = _corpus(tmp_path / "c.db")
+    s.link_claims()
+    assert _bands_complete(s)
+    s.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", CLAIM_4)]))
+    s.link_claims()
+    s.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", OTHER)]))
+    assert _bands_complete(s)      # the replaced statement's bands went with it
+    s.link_claims()
+    assert _bands_complete(s)
+    s.close()
+
+
+def test_v2_store_linked_before_claim_bands_migrates_and_stays_current(tmp_path, capsys):
+    """A store linked by the code before migration 3 (claim_index and claim_links filled, no
+    claim_bands): read-only it is still "current"; opened, it gets the table, and the next link
+    fills it from claim_index, recomputes nothing, and links a new article as a fresh store
+    does."""
+    from naba.store.schema import SCHEMA_VERSION, current_version
+
+    db = tmp_path / "v2.db"
+    s = _corpus(db)
+    s.link_claims()
+    links = s.conn.execute("SELECT * FROM claim_links ORDER BY 1, 2, 3, 4").fetchall()
+    # what the code before migration 3 left: the same claim tables, no bands, version 2
+    s.conn.execute("DROP TABLE claim_bands")
+    s.conn.execute("DELETE FROM schema_migrations WHERE version = 3")
+    s.conn.execute("DELETE FROM meta WHERE key = 'claims_bands'")
+    s.conn.commit()
+    s.close()
+    args = ["claims", "--db", str(db), "c-other-speaker", "--json"]
+    assert main(args) == 0          # read-only: not migrated, the links read as they are
+    out = json.loads(capsys.readouterr().out)
+    assert out["claims_linked"] == "current" and out["statements"][0]["earliest"]["outlet"] == "سبأ"
+    s = open_store(db)
+    assert SCHEMA_VERSION == 3 and current_version(s.conn) == 3
+    assert s.conn.execute("SELECT count(*) FROM claim_bands").fetchone()[0] == 0
+    assert s.claims_report(s.article_id("a-first"))["claims_linked"] == "current"
+    again = s.link_claims()
+    assert again["new"] == 0 and _bands_complete(s)
+    assert s.conn.execute("SELECT * FROM claim_links ORDER BY 1, 2, 3, 4").fetchall() == links
+    s.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", CLAIM_4)]))
+    third = s.link_claims()
+    assert third["new"] == 1 and third["links"] == len(links) + 3 and _bands_complete(s)
+    fresh = _corpus(tmp_path / "fresh.db")
+    fresh.write_record(_article("z-earliest", "عدن الغد", "2018-04-28", [(MINISTER, "P1", CLAIM_4)]))
+    fresh.link_claims()
+    q = "SELECT * FROM claim_links ORDER BY 1, 2, 3, 4"
+    assert s.conn.execute(q).fetchall() == fresh.conn.execute(q).fetchall()
+    s.close()
+    fresh.close()

@@ -7,8 +7,9 @@ form the search index uses), stop words dropped (``naba/arabic/data/stopwords.tx
 are kept there on purpose). Contents under ``MIN_WORDS`` words or ``MIN_TERMS`` content words are
 not matched (a bare "الوضع هادئ" is said everywhere).
 
-Candidates come from MinHash LSH (datasketch, as :mod:`.clusters`) over those word sets at
-``LSH_THRESHOLD``; each candidate pair is then verified on the exact sets: the Jaccard
+Candidates come from MinHash LSH over those word sets at ``LSH_THRESHOLD`` (datasketch's band
+layout and MinHash, as :mod:`.clusters`; the band keys are kept in ``claim_bands`` and looked up
+by index, so no in-memory LSH over the whole corpus is built); each candidate pair is then verified on the exact sets: the Jaccard
 similarity, or, for a short statement repeated inside a longer one, the containment (shared
 words over the smaller set, at least ``CONTAIN_MIN`` of them and a Jaccard of at least
 ``CONTAIN_JACCARD``, counted at ``CONTAIN_WEIGHT``);
@@ -21,9 +22,9 @@ X"). A pair is kept when its ``score`` reaches ``THRESHOLD``. See bench/said_bef
 Stored in ``claim_links`` (one row per pair, from the later statement to the earlier one, order
 by publication date then article id; ``ordered`` = 0 when either article is undated: those are
 "said elsewhere", order unknown, and undated articles sort last). ``claim_index`` keeps, per
-statement, its terms and signature (NULL when too short), which makes :func:`link_claims`
-incremental: only statements not yet indexed are queried (against all), so a rerun with no new
-article adds nothing and costs a scan; a change of the parameters, the stop words or the clitic
+statement, its terms and signature (NULL when too short), and ``claim_bands`` its band keys,
+which makes :func:`link_claims` incremental: only statements not yet indexed are queried (against
+all), so a rerun with no new article adds nothing and costs a scan; a change of the parameters, the stop words or the clitic
 prefixes (:func:`_stamp`) recomputes everything.
 
 Not for: story clusters of whole articles (:mod:`.clusters`), statement extraction
@@ -102,10 +103,15 @@ def similarity(a: frozenset, b: frozenset, same_speaker: int | None) -> tuple[fl
     """(score, jaccard) of two term sets; score 0 when the pair does not hold. Two claims that
     both give numbers but not the same ones are different claims (another day's gold price,
     another count), however alike their wording."""
+    return _score(a, _numbers(a), b, _numbers(b), same_speaker)
+
+
+def _score(a: frozenset, na: frozenset, b: frozenset, nb: frozenset,
+           same_speaker: int | None) -> tuple[float, float]:
+    """:func:`similarity` given the numbers of each set (``_numbers``), computed once each."""
     inter = len(a & b)
     if not inter:
         return 0.0, 0.0
-    na, nb = _numbers(a), _numbers(b)
     if na and nb and len(na & nb) < NUMBERS_MIN * min(len(na), len(nb)):
         return 0.0, 0.0
     jac = inter / (len(a) + len(b) - inter)
@@ -140,7 +146,13 @@ def _same_speaker(x: tuple, y: tuple) -> int | None:
 
 def link_claims(store, *, force: bool = False) -> dict:
     """Index the statements not indexed yet and link them to the same claim in other articles.
-    Returns ``{"statements", "indexed", "new", "links", "linked", "seconds"}``."""
+    Returns ``{"statements", "indexed", "new", "links", "linked", "seconds"}``.
+
+    The new statements go ``CHUNK`` at a time: their terms and signature into ``claim_index``,
+    their band keys (:func:`band_keys`) into ``claim_bands``, then their candidates are the
+    statements sharing a band key, found by the (band, key) index; so memory stays flat whatever
+    the corpus size. A chunk is looked up after its own rows and those of the chunks before it
+    are in, so each new pair is seen once (within a chunk, from its first statement)."""
     t0 = time.perf_counter()
     conn = store.conn
     stamp = _stamp()
@@ -150,27 +162,37 @@ def link_claims(store, *, force: bool = False) -> dict:
         if force or not done or done[0] != stamp:
             conn.execute("DELETE FROM claim_links")
             conn.execute("DELETE FROM claim_index")
+            conn.execute("DELETE FROM claim_bands")
         # what a replaced or deleted article left behind
-        conn.execute("DELETE FROM claim_index WHERE NOT EXISTS (SELECT 1 FROM statements s"
-                     " WHERE s.article_id = claim_index.article_id AND s.idx = claim_index.idx)")
+        gone = ("NOT EXISTS (SELECT 1 FROM statements s WHERE s.article_id = claim_index.article_id"
+                " AND s.idx = claim_index.idx)")
+        orphans = conn.execute(f"SELECT article_id, idx, minhash FROM claim_index WHERE {gone}"
+                               ).fetchall()
+        _drop_bands(conn, [r for r in orphans if r[2] is not None])
+        conn.executemany("DELETE FROM claim_index WHERE article_id=? AND idx=?",
+                         [r[:2] for r in orphans])
         conn.execute("DELETE FROM claim_links WHERE article_id NOT IN (SELECT id FROM articles)"
                      " OR earlier_article_id NOT IN (SELECT id FROM articles)")
-        new_rows = conn.execute(
-            "SELECT s.article_id, s.idx, s.content_text FROM statements s"
-            " LEFT JOIN claim_index c ON c.article_id = s.article_id AND c.idx = s.idx"
-            " WHERE c.article_id IS NULL ORDER BY s.article_id, s.idx").fetchall()
-        index_rows, new = [], []
-        for aid, idx, content in new_rows:
-            terms, n_words = claim_terms(content or "")
-            if n_words < MIN_WORDS or len(terms) < MIN_TERMS:
-                index_rows.append((aid, idx, None, None))
-                continue
-            sig = signature(terms)
-            index_rows.append((aid, idx, " ".join(terms), sig.tobytes()))
-            new.append(((aid, idx), frozenset(terms), sig))
-        conn.executemany("INSERT INTO claim_index VALUES (?,?,?,?)", index_rows)
-        links = _link(conn, new) if new else []
-        conn.executemany("INSERT OR IGNORE INTO claim_links VALUES (?,?,?,?,?,?,?,?)", links)
+        _ensure_bands(conn)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS claim_query (band INTEGER, key INTEGER,"
+                     " article_id INTEGER, idx INTEGER)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS claim_pairs (qa INTEGER, qi INTEGER,"
+                     " ba INTEGER, bi INTEGER)")
+        n_new, last = 0, (-1, -1)
+        while True:
+            rows = conn.execute(
+                "SELECT s.article_id, s.idx, s.content_text, s.speaker_entity, s.speaker_norm,"
+                " a.published FROM statements s LEFT JOIN articles a ON a.id = s.article_id"
+                " WHERE (s.article_id, s.idx) > (?, ?) AND NOT EXISTS (SELECT 1 FROM claim_index c"
+                " WHERE c.article_id = s.article_id AND c.idx = s.idx)"
+                " ORDER BY s.article_id, s.idx LIMIT ?", (*last, CHUNK)).fetchall()
+            if not rows:
+                break
+            last = rows[-1][:2]
+            n_new += len(rows)
+            _index_chunk(conn, rows)
+        conn.execute("DROP TABLE temp.claim_query")
+        conn.execute("DROP TABLE temp.claim_pairs")
         conn.execute("INSERT INTO meta VALUES ('claims_stamp', ?)"
                      " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (stamp,))
         conn.execute("COMMIT")
@@ -178,48 +200,146 @@ def link_claims(store, *, force: bool = False) -> dict:
         conn.execute("ROLLBACK")
         raise
     out = _stats(conn)
-    out.update(new=len(new_rows), seconds=round(time.perf_counter() - t0, 2))
+    out.update(new=n_new, seconds=round(time.perf_counter() - t0, 2))
     return out
 
 
-def _link(conn: sqlite3.Connection, new: list) -> list[tuple]:
-    from datasketch import LeanMinHash, MinHashLSH
+CHUNK = 5000  # new statements indexed and looked up at a time
 
-    new_keys = {k for k, _, _ in new}
-    items = list(new)
-    for aid, idx, terms, sig in conn.execute(
-            "SELECT article_id, idx, terms, minhash FROM claim_index WHERE minhash IS NOT NULL"):
-        if (aid, idx) not in new_keys:
-            items.append(((aid, idx), frozenset(terms.split()), np.frombuffer(sig, dtype="<u4")))
-    meta: dict[tuple, tuple] = {}
-    for aid, idx, ent, snorm, pub in conn.execute(
-            "SELECT s.article_id, s.idx, s.speaker_entity, s.speaker_norm, a.published"
-            " FROM claim_index c JOIN statements s ON s.article_id = c.article_id AND s.idx = c.idx"
-            " JOIN articles a ON a.id = s.article_id WHERE c.minhash IS NOT NULL"):
-        meta[(aid, idx)] = (ent, snorm, (pub or "")[:10])
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for i, (_, _, sig) in enumerate(items):
-            session.insert(i, LeanMinHash(seed=MINHASH_SEED, hashvalues=sig,
-                                          scheme=MINHASH_SCHEME), check_duplication=False)
-    n_new = len(new)
+
+def _index_chunk(conn: sqlite3.Connection, rows: list) -> None:
+    """Index ``rows`` (new statements: key, content, speaker entity and name, published), then
+    link each matchable one to the statements that share a band key with it."""
+    index_rows, new, sigs = [], {}, []
+    for aid, idx, content, ent, snorm, pub in rows:
+        terms, n_words = claim_terms(content or "")
+        if n_words < MIN_WORDS or len(terms) < MIN_TERMS:
+            index_rows.append((aid, idx, None, None))
+            continue
+        sig = signature(terms)
+        index_rows.append((aid, idx, " ".join(terms), sig.tobytes()))
+        t = frozenset(terms)
+        new[(aid, idx)] = (t, _numbers(t), (ent, snorm, (pub or "")[:10]))
+        sigs.append(sig)
+    conn.executemany("INSERT INTO claim_index VALUES (?,?,?,?)", index_rows)
+    if not new:
+        return
+    bands = _band_rows(list(new), np.stack(sigs))
+    conn.executemany("INSERT INTO claim_bands VALUES (?,?,?,?)", bands)
+    conn.execute("DELETE FROM temp.claim_query")
+    conn.execute("DELETE FROM temp.claim_pairs")
+    conn.executemany("INSERT INTO temp.claim_query VALUES (?,?,?,?)", bands)
+    conn.execute(
+        "INSERT INTO temp.claim_pairs SELECT DISTINCT q.article_id, q.idx, b.article_id, b.idx"
+        " FROM temp.claim_query q JOIN claim_bands b ON b.band = q.band AND b.key = q.key"
+        " WHERE b.article_id != q.article_id")
+    cand: dict[tuple, tuple] = {}  # each candidate's terms, their numbers, its meta, read once
+    for ba, bi, terms, ent, snorm, pub in conn.execute(
+            "SELECT p.ba, p.bi, c.terms, s.speaker_entity, s.speaker_norm, a.published"
+            " FROM (SELECT DISTINCT ba, bi FROM temp.claim_pairs) p"
+            " JOIN claim_index c ON c.article_id = p.ba AND c.idx = p.bi"
+            " JOIN statements s ON s.article_id = p.ba AND s.idx = p.bi"
+            " LEFT JOIN articles a ON a.id = p.ba"):
+        t = frozenset(terms.split())
+        cand[(ba, bi)] = (t, _numbers(t), (ent, snorm, (pub or "")[:10]))
     out = []
-    for i in range(n_new):
-        ki, ti, si = items[i]
-        mi = meta[ki]
-        for j in lsh.query(LeanMinHash(seed=MINHASH_SEED, hashvalues=si, scheme=MINHASH_SCHEME)):
-            kj, tj, _ = items[j]
-            if kj[0] == ki[0] or (j < n_new and j < i):  # same article; a new pair seen once
-                continue
-            mj = meta[kj]
-            same = _same_speaker(mi[:2], mj[:2])
-            score, jac = similarity(ti, tj, same)
-            if score < THRESHOLD:
-                continue
-            ordered = int(bool(mi[2]) and bool(mj[2]))
-            later, earlier = (ki, kj) if _when(ki, mi) > _when(kj, mj) else (kj, ki)
-            out.append((*later, *earlier, score, jac, same, ordered))
+    for qa, qi, ba, bi in conn.execute("SELECT qa, qi, ba, bi FROM temp.claim_pairs"):
+        ki, kj = (qa, qi), (ba, bi)
+        if kj in new and kj < ki:  # a pair within the chunk: seen from its first statement
+            continue
+        ti, ni, mi = new[ki]
+        tj, nj, mj = cand[kj]
+        same = _same_speaker(mi[:2], mj[:2])
+        score, jac = _score(ti, ni, tj, nj, same)
+        if score < THRESHOLD:
+            continue
+        ordered = int(bool(mi[2]) and bool(mj[2]))
+        later, earlier = (ki, kj) if _when(ki, mi) > _when(kj, mj) else (kj, ki)
+        out.append((*later, *earlier, score, jac, same, ordered))
+    conn.executemany("INSERT OR IGNORE INTO claim_links VALUES (?,?,?,?,?,?,?,?)", out)
+
+
+# -- LSH bands in the store ----------------------------------------------------------------------
+KEY_VERSION = 1  # of band_keys: a change rebuilds claim_bands from claim_index
+
+
+@lru_cache(maxsize=1)
+def band_layout() -> tuple[int, int]:
+    """(bands, rows per band): what datasketch's MinHashLSH picks for ``LSH_THRESHOLD`` and
+    ``NUM_PERM`` (21 x 3 for 0.3 and 64), so the candidates are those it would give."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """(n, bands) int64: per signature (a row of uint32), a 64-bit hash of each band's values
+    (splitmix64 folded over them). Two signatures share a key where datasketch's LSH puts them
+    in the same bucket (and, by a hash collision, about 2**-64 per pair of bands, elsewhere;
+    every candidate is verified anyway)."""
+    b, r = band_layout()
+    v = np.asarray(sigs, dtype=np.uint32).reshape(len(sigs), -1)[:, :b * r]
+    v = v.reshape(-1, b, r).astype(np.uint64)
+    x = np.zeros(v.shape[:2], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(r):
+            x ^= v[:, :, k]
+            x ^= x >> np.uint64(30)
+            x *= _MIX1
+            x ^= x >> np.uint64(27)
+            x *= _MIX2
+            x ^= x >> np.uint64(31)
+    return x.view(np.int64)
+
+
+def _band_rows(keys: list[tuple], sigs: np.ndarray) -> list[tuple]:
+    """claim_bands rows of the statements ``keys`` with signatures ``sigs``, in index order."""
+    out = []
+    for (aid, idx), row in zip(keys, band_keys(sigs).tolist()):
+        out.extend((band, key, aid, idx) for band, key in enumerate(row))
+    out.sort()
     return out
+
+
+def _drop_bands(conn: sqlite3.Connection, rows: list) -> None:
+    """Delete the claim_bands rows of ``rows`` (article_id, idx, minhash) of claim_index."""
+    if rows:
+        sigs = np.stack([np.frombuffer(m, dtype="<u4") for _, _, m in rows])
+        conn.executemany("DELETE FROM claim_bands WHERE band=? AND key=? AND article_id=?"
+                         " AND idx=?", _band_rows([r[:2] for r in rows], sigs))
+
+
+def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """Drop an article's statements from claim_index and claim_bands (its links stay: the
+    caller deletes them)."""
+    _drop_bands(conn, conn.execute("SELECT article_id, idx, minhash FROM claim_index WHERE"
+                                   " article_id=? AND minhash IS NOT NULL",
+                                   (article_id,)).fetchall())
+    conn.execute("DELETE FROM claim_index WHERE article_id=?", (article_id,))
+
+
+def _ensure_bands(conn: sqlite3.Connection) -> None:
+    """Make claim_bands hold the keys of every claim_index signature in the present layout:
+    rebuilt from claim_index when the layout changed or the store was linked before the table
+    existed (migration 3); recorded in meta ``claims_bands``."""
+    b, r = band_layout()
+    want = f"{b}x{r}:{KEY_VERSION}"
+    row = conn.execute("SELECT value FROM meta WHERE key='claims_bands'").fetchone()
+    if row and row[0] == want:
+        return
+    conn.execute("DELETE FROM claim_bands")
+    cur = conn.execute("SELECT article_id, idx, minhash FROM claim_index"
+                       " WHERE minhash IS NOT NULL ORDER BY article_id, idx")
+    while rows := cur.fetchmany(CHUNK * 5):
+        sigs = np.stack([np.frombuffer(m, dtype="<u4") for _, _, m in rows])
+        conn.executemany("INSERT INTO claim_bands VALUES (?,?,?,?)",
+                         _band_rows([r[:2] for r in rows], sigs))
+    conn.execute("INSERT INTO meta VALUES ('claims_bands', ?)"
+                 " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (want,))
 
 
 def _when(key: tuple, m: tuple) -> tuple:

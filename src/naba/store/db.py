@@ -188,7 +188,8 @@ class Store:
             c.execute("INSERT INTO articles_fts(articles_fts, rowid, norm, base, alt)"
                       " VALUES ('delete', ?, ?, ?, ?)", (aid, norm, base, alt))
         c.execute("DELETE FROM article_index WHERE article_id=?", (aid,))
-        c.execute("DELETE FROM claim_index WHERE article_id=?", (aid,))
+        from .claims import forget_article
+        forget_article(c, aid)  # its claim_index rows and their claim_bands
         c.execute("DELETE FROM claim_links WHERE article_id=? OR earlier_article_id=?", (aid, aid))
         c.execute("DELETE FROM articles WHERE id=?", (aid,))
 

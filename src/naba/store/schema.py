@@ -29,6 +29,8 @@ Layout (one row per thing; character offsets are into ``articles.text``, the cle
 - ``clusters``: story clusters (near-duplicates across outlets): the earliest article, sizes.
 - ``claim_index`` and ``claim_links`` (migration 2): "said before", the same claim in other
   articles' statements (:mod:`.claims`).
+- ``claim_bands`` (migration 3): the LSH band keys of each ``claim_index`` signature, so that the
+  candidates of new statements are an indexed lookup instead of an in-memory LSH over all.
 
 Not for: reading or writing rows (:mod:`.db`, :mod:`.prepare`).
 """
@@ -229,6 +231,21 @@ def create_claim_tables(conn: sqlite3.Connection) -> None:
         PRIMARY KEY (article_id, idx, earlier_article_id, earlier_idx)
     ) WITHOUT ROWID;
     CREATE INDEX claim_links_earlier ON claim_links(earlier_article_id, earlier_idx);
+    """)
+
+
+@migration(3)
+def create_claim_bands(conn: sqlite3.Connection) -> None:
+    # Filled by naba.store.claims.link_claims (from claim_index.minhash on a store linked before
+    # this table existed: the meta key 'claims_bands' says which band layout it holds).
+    run_script(conn, """
+    CREATE TABLE claim_bands (       -- one row per LSH band of a claim_index signature
+        band INTEGER NOT NULL,       -- 0 .. bands-1
+        key INTEGER NOT NULL,        -- 64-bit hash of the band's MinHash values
+        article_id INTEGER NOT NULL, -- the statement (claim_index key)
+        idx INTEGER NOT NULL,
+        PRIMARY KEY (band, key, article_id, idx)
+    ) WITHOUT ROWID;
     """)
 
 
