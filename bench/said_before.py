@@ -8,6 +8,11 @@ and whether the matched pairs are the same claim.
         Then a rerun, which must add nothing. peak_rss_mb is this process's peak resident set
         (the whole run; ``/usr/bin/time -v`` gives the same). JSON on the last line.
 
+    python bench/said_before.py relink --db /tmp/said/sample.db [--forget 1000]
+        An incremental run alone (its own process, so peak_rss_mb is its own): link_claims()
+        after dropping the claim index and links of the last --forget articles (0: a rerun with
+        nothing new). The links must come back the same (links_before = links).
+
     python bench/said_before.py pairs --db /tmp/said/sample.db [--n 30] [--seed 1]
                                       [--exclude tune_pairs.md] > pairs.md
         N random links (not among those of the --exclude files) (later statement -> earlier statement) with outlets, dates, speakers, the
@@ -85,6 +90,30 @@ def link(db: str) -> None:
     print(json.dumps(out))
 
 
+def relink(db: str, forget: int) -> None:
+    from naba.store import open_store
+    from naba.store.claims import forget_article
+
+    with open_store(db) as store:
+        c = store.conn
+        before = c.execute("SELECT count(*) FROM claim_links").fetchone()[0]
+        ids = [r[0] for r in c.execute("SELECT id FROM articles ORDER BY id DESC LIMIT ?",
+                                       (forget,))]
+        c.execute("BEGIN IMMEDIATE")
+        for aid in ids:
+            forget_article(c, aid)
+        c.executemany("DELETE FROM claim_links WHERE article_id=? OR earlier_article_id=?",
+                      [(a, a) for a in ids])
+        c.execute("COMMIT")
+        stats = store.link_claims()
+    out = {"forgot_articles": len(ids), "new": stats["new"], "links_before": before,
+           "links": stats["links"], "seconds": stats["seconds"],
+           "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+    for k, v in out.items():
+        print(f"{k:28} {v}")
+    print(json.dumps(out))
+
+
 def pairs(db: str, n: int, seed: int, exclude: list[str] | None = None) -> None:
     from naba.store import open_store
 
@@ -146,6 +175,9 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     a = sub.add_parser("link")
     a.add_argument("--db", required=True)
+    r = sub.add_parser("relink")
+    r.add_argument("--db", required=True)
+    r.add_argument("--forget", type=int, default=0)
     b = sub.add_parser("pairs")
     b.add_argument("--db", required=True)
     b.add_argument("--n", type=int, default=30)
@@ -156,6 +188,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.cmd == "link":
         link(args.db)
+    elif args.cmd == "relink":
+        relink(args.db, args.forget)
     elif args.cmd == "pairs":
         pairs(args.db, args.n, args.seed, args.exclude)
     else:

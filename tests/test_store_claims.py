@@ -267,8 +267,8 @@ def test_band_keys_give_the_candidates_of_datasketch_lsh():
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(60)]
     base = [rng.sample(vocab, 10) for _ in range(15)]
-    sets = [sorted(set(rng.choice(base)[:rng.randint(4, 10)] + rng.sample(vocab, rng.randint(0, 4))))
-            for _ in range(150)]
+    sets = [sorted(set(rng.choice(base)[:rng.randint(4, 10)]
+                       + rng.sample(vocab, rng.randint(0, 4)))) for _ in range(150)]
     sigs = [signature(t) for t in sets]
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for i, sig in enumerate(sigs):
@@ -315,7 +315,8 @@ def test_v2_store_linked_before_claim_bands_migrates_and_stays_current(tmp_path,
     args = ["claims", "--db", str(db), "c-other-speaker", "--json"]
     assert main(args) == 0          # read-only: not migrated, the links read as they are
     out = json.loads(capsys.readouterr().out)
-    assert out["claims_linked"] == "current" and out["statements"][0]["earliest"]["outlet"] == "سبأ"
+    assert out["claims_linked"] == "current"
+    assert out["statements"][0]["earliest"]["outlet"] == "سبأ"
     s = open_store(db)
     assert SCHEMA_VERSION == 3 and current_version(s.conn) == 3
     assert s.conn.execute("SELECT count(*) FROM claim_bands").fetchone()[0] == 0

@@ -9,11 +9,10 @@ not matched (a bare "الوضع هادئ" is said everywhere).
 
 Candidates come from MinHash LSH over those word sets at ``LSH_THRESHOLD`` (datasketch's band
 layout and MinHash, as :mod:`.clusters`; the band keys are kept in ``claim_bands`` and looked up
-by index, so no in-memory LSH over the whole corpus is built); each candidate pair is then verified on the exact sets: the Jaccard
-similarity, or, for a short statement repeated inside a longer one, the containment (shared
-words over the smaller set, at least ``CONTAIN_MIN`` of them and a Jaccard of at least
-``CONTAIN_JACCARD``, counted at ``CONTAIN_WEIGHT``);
-two contents that both give numbers must share most of them (``NUMBERS_MIN``): templated
+by index, so no in-memory LSH over the whole corpus is built); each candidate pair is then
+verified on the exact sets: the Jaccard similarity, or, for a short statement repeated inside
+a longer one, the containment (shared words over the smaller set, at least ``CONTAIN_MIN`` of
+them and a Jaccard of at least ``CONTAIN_JACCARD``, counted at ``CONTAIN_WEIGHT``); two contents that both give numbers must share most of them (``NUMBERS_MIN``): templated
 reports (prices, weather, counts) reuse the words with other figures.
 The same speaker on both sides (the same corpus entity, or the same normalized name when either
 lacks an entity) adds ``SPEAKER_BONUS``; a different speaker is still a match ("said before by
@@ -24,8 +23,8 @@ by publication date then article id; ``ordered`` = 0 when either article is unda
 "said elsewhere", order unknown, and undated articles sort last). ``claim_index`` keeps, per
 statement, its terms and signature (NULL when too short), and ``claim_bands`` its band keys,
 which makes :func:`link_claims` incremental: only statements not yet indexed are queried (against
-all), so a rerun with no new article adds nothing and costs a scan; a change of the parameters, the stop words or the clitic
-prefixes (:func:`_stamp`) recomputes everything.
+all, by index), so a rerun with no new article adds nothing and costs a scan; a change of the
+parameters, the stop words or the clitic prefixes (:func:`_stamp`) recomputes everything.
 
 Not for: story clusters of whole articles (:mod:`.clusters`), statement extraction
 (:mod:`naba.statements`).
