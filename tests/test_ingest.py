@@ -64,6 +64,27 @@ def test_files_dirs_gzip_and_warc(tmp_path, seed_text):
         assert rec["url"] == "https://example.org/a" and "خامنئي" in rec["text"]
 
 
+def test_a_cut_warc_keeps_its_whole_records_and_records_the_cut(tmp_path, seed_text):
+    """warcio reads a .warc.gz cut inside its last record without a word; naba stores the whole
+    records before the cut and records the rest as a `truncated` failure."""
+    paras = [p for p in seed_text.split("\n") if p.strip()]
+    full = tmp_path / "full.warc.gz"
+    _write_warc(full, "https://example.org/a", ("<html><body><article><p>" + "</p><p>".join(paras)
+                                                + "</p></article></body></html>").encode("utf-8"))
+    one = full.stat().st_size
+    _write_warc(tmp_path / "b.warc.gz", "https://example.org/b", ("<html><body><article><p>"
+                + "</p><p>".join(reversed(paras)) + "</p></article></body></html>").encode("utf-8"))
+    data = full.read_bytes() + (tmp_path / "b.warc.gz").read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[:one + (len(data) - one) // 3])  # inside the second page's record
+    s = ingest([cut], tmp_path / "c.db", workers=1, stages=STAGES, progress=False)
+    assert (s.added, s.failed) == (1, 1)
+    with open_store(tmp_path / "c.db") as store:
+        (f,) = store.failures()
+        assert f["code"] == "truncated" and "document 1" in f["message"]
+        assert store.article_id("https://example.org/a") is not None
+
+
 def _write_warc(path: Path, uri: str, body: bytes) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

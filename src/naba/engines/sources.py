@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,15 @@ class Sources:
     def _warc_records(path: Path, raw: BinaryIO) -> Iterator[Item]:
         from warcio.archiveiterator import ArchiveIterator
 
-        for rec in ArchiveIterator(raw):
+        # warcio reads a cut .warc.gz without a word (its last record comes out short or not at
+        # all): decompress here, hold each page back until the next record shows it was whole,
+        # and raise the cut at the end, which _warc records as a "truncated" failure
+        stream = _GzipStream(raw) if path.name.lower().endswith(".gz") else None
+        held = None
+        for rec in ArchiveIterator(stream if stream is not None else raw):
+            if held is not None:
+                yield held
+                held = None
             if rec.rec_type not in ("response", "resource"):
                 continue
             uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
@@ -143,5 +152,43 @@ class Sources:
             data = rec.content_stream().read()
             if not data:
                 continue
-            yield Item(sha1(uri.encode("utf-8") + b"\0" + data), f"{path}#{uri}", "doc", data,
-                       {"id": uri or None, "url": uri or None})
+            held = Item(sha1(uri.encode("utf-8") + b"\0" + data), f"{path}#{uri}", "doc", data,
+                        {"id": uri or None, "url": uri or None})
+        if stream is not None and stream.cut is not None:
+            raise stream.cut  # the last record ran into the cut: it is not stored
+        if held is not None:
+            yield held
+
+
+class _GzipStream(io.RawIOBase):
+    """A multi-member gzip stream (a .warc.gz has one member per record) that hands out all it
+    could decompress and keeps, in ``cut``, an EOFError when the file ends inside a member."""
+
+    def __init__(self, raw: BinaryIO):
+        self.raw, self.cut = raw, None
+        self._d, self._fed, self._buf, self._done = zlib.decompressobj(31), False, b"", False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf and not self._done:
+            chunk = self.raw.read(1 << 16)
+            if not chunk:
+                self._done = True
+                if self._fed and not self._d.eof:
+                    self.cut = EOFError("the file ends inside a compressed record")
+                break
+            self._fed = True
+            out = [self._d.decompress(chunk)]
+            while self._d.eof and self._d.unused_data:
+                rest = self._d.unused_data
+                self._d = zlib.decompressobj(31)
+                out.append(self._d.decompress(rest))
+            if self._d.eof:
+                self._fed = False
+            self._buf += b"".join(out)
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
