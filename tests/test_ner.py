@@ -93,6 +93,11 @@ def test_a_name_tagged_once_is_tagged_wherever_it_recurs_nearby():
     assert out[4] == ["O"]  # كييف is tagged two sentences up: beyond a window of 1
     assert propagate(keys, tags, window=2)[4] == ["B-LOC"]
     assert propagate(keys, tags, window=0)[1] == ["O"] * 4  # nothing beyond the window
+    from naba.models.ner.features import word_features
+
+    base = [[word_features(w)[0][1][2:] for w in s] for s in (["الهيئة"], ["وقالت", "الهيئة"])]
+    generic = propagate(base, [["B-ORG"], ["O", "O"]])
+    assert generic[1] == ["O", "O"]  # a lone organisation head is no name to spread
 
 
 def test_dev_fixture_quality_gate():

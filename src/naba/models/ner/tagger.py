@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from ...entities import lexicon
 from ...errors import ModelError
 from .features import clusters, document_features, sentence_features, word_features
 
@@ -65,9 +66,14 @@ def tag_document(sentences: list[list[str]]) -> list[list[str]]:
 def propagate(keys: list[list[str]], tags: list[list[str]],
               window: int = CONSISTENCY_WINDOW) -> list[list[str]]:
     """Tag every all-``O`` run of word keys that is a name (same keys, majority type) tagged within
-    ``window`` sentences, longest names first."""
-    names = [[(tuple(k[a:b]), ty) for a, b, ty in chunks(t) if sum(map(len, k[a:b])) > 2]
-             for k, t in zip(keys, tags)]
+    ``window`` sentences, longest names first; a lone organisation head or title ("هيئة") does not
+    spread."""
+    generic = lexicon.org_heads() | lexicon.title_words()  # a lone "الهيئة" is no name to spread
+
+    def spreads(ph: list[str]) -> bool:
+        return sum(map(len, ph)) > 2 and not (len(ph) == 1 and (ph[0] in generic or "ال" + ph[0] in generic))
+
+    names = [[(tuple(k[a:b]), ty) for a, b, ty in chunks(t) if spreads(k[a:b])] for k, t in zip(keys, tags)]
     near: dict[str, Counter] = {}  # first key -> {(name keys, type): times tagged in the window}
 
     def count(i: int, d: int) -> None:
