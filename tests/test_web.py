@@ -322,3 +322,17 @@ def test_seed_statements_shown_with_speaker_and_medium(seed_record, tmp_path):
         assert (st["speaker_name"] or st["speaker"]["text"]) in shown
         if st["medium"]:
             assert st["medium"]["text"] in shown
+
+
+def test_a_store_never_linked_says_so_instead_of_showing_no_earlier_claims(tmp_path, client, corpus):
+    """Without claim links (a store built before "said before"), the article page says the
+    statements were not compared yet, rather than showing nothing as if nothing was said before."""
+    assert "claims-unlinked" not in client.get(f"/article/{corpus[1]['story_a']}").text
+    db = tmp_path / "unlinked.db"
+    ids = web_corpus.build(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM meta WHERE key='claims_stamp'")
+    app = create_app(db, allowed_hosts=("testserver",))
+    with TestClient(app) as c:
+        page = c.get(f"/article/{ids['story_a']}").text
+    assert "claims-unlinked" in page and "naba claims --update" in page

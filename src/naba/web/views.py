@@ -14,6 +14,7 @@ from typing import Any
 from ..arabic.normalize import normalize
 from ..record import Record, Span, Statement
 from ..report import chain_of_sources
+from ..store.claims import link_state
 from ..store.claims import said_before as said_before_for
 from ..store.search import parse_query
 from . import charts, queries
@@ -237,6 +238,7 @@ def article_view(store, article_id: int) -> dict:
         "article": {**meta, "url_safe": safe_url(meta.get("url"))},
         "blocks": blocks,
         "statements": statements,
+        "claims_linked": link_state(conn),  # "none": no "said before" was looked up yet
         "events": events,
         "entities": entities,
         "times": [{"text": t.get("text"), "value": t.get("value"), "kind": t.get("kind")}
