@@ -357,3 +357,30 @@ def test_relative_pronoun_points_to_the_subject_or_the_object():
         "الولايات المتحدة", "الجيش العراقي")
     # the pronoun does not agree with التي: the station is the one who accused
     assert roles("وإن كان شن هجوما أخيرا ضد محطة «فوكس نيوز» التي اتهمته بأنه محاب لإدارة الرئيس.", "اتهمته")[1] != "فوكس نيوز"
+
+
+def test_verbal_attack_is_accuse_and_a_real_attack_stays_assault():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
+    def types(text):
+        return [(e.type, e.trigger.text) for e in _bare(text)]
+    # words: a speech verb after هاجم, an accusation after "شن هجوما", the media as the target, an adjective of words
+    assert ("ACCUSE", "هاجم") in types("هاجم الرئيس التركي رجب طيب أردوغان شركات التصنيف الائتماني، ووصف العاملين فيها "
+                                       "بأنهم \"محتالون\"، وذلك على وقع انهيار الليرة التركية.")
+    assert ("ACCUSE", "هجوما") in types("فيما شنت الرياض هجوما على إيران، متهمة إياها بالتدخل في الشؤون العربية.")
+    assert ("ACCUSE", "هجوما") in types("أما وزير خارجية البحرين فشن هجوما على قناة الجزيرة القطرية، الخميس، قائلا إن "
+                                        "القناة القطرية \"تتجنى وتكذب\" على السعودية.")
+    assert ("ACCUSE", "هاجم") in types("وفي بيان ساخن غير معتاد الليلة الماضية هاجم شون سبايسر المتحدث باسم البيت الأبيض "
+                                       "الصور التي نشرت على تويتر.")
+    assert ("ACCUSE", "هجوما") in types("وشن الوزير هجوما لاذعا على المعارضة.")
+    # a person named right after هاجم (entities from the gold, as the entities stage finds them)
+    text = ("وهاجم نائب الوزير الكوري الشمالي بعنف مستشار الأمن القومي الأميركي، جون بولتون، الذي كان تحدث عن "
+            "\"النموذج الليبي\" لجعل كوريا الشمالية خالية من الأسلحة النووية.")
+    rec = with_gold_mentions(text, {"entities": {"PER": [["جون بولتون"]]}}, "2018-05-16")
+    assert [e.type for e in rec.events if e.trigger.text == "وهاجم"] == ["ACCUSE"]
+    # violence: armed men, aircraft, a knife, casualties, a suicide attack
+    for text, trig in (("هاجمت حركة الشباب فندقا يضم بعثات دبلوماسية في مقديشو؛ مما أدى إلى مقتل 13 شخصا على الأقل.", "هاجمت"),
+                       ("وقالت مصادر أمنية إن طائرات تركية مقاتلة هاجمت معسكرات حزب العمال الكردستاني في شمال العراق.", "هاجمت"),
+                       ("هاجم شاب نمساوي يبلغ من العمر 26 عاما بسكين أحد الحراس أمام مقر إقامة سفير إيران.", "هاجم"),
+                       ("هاجم مسلحون نقطة تفتيش قرب المدينة.", "هاجم"),
+                       ("قتل 31 شخصا على الأقل في هجوم انتحاري قرب مركز اقتراع في مدينة كويتا.", "هجوم")):
+        assert ("ASSAULT", trig) in types(text), text

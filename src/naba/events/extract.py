@@ -7,8 +7,9 @@ adjective: "الروسية"); (3) arguments: for a verb the subject right after 
 nearest one before it, for a noun its nationality adjective, its genitive ("انسحاب القوات") or "من
 قبل X"; the target after it (after ل/على/ضد for nouns); the location a place after في/ب/ل; the time
 the nearest time expression in the sentence; no participant across a reported-speech "إن/أن"; a
-noun like "المتظاهرون" is its own actor; (4) negation and hedging (also from hedged statements,
-and "الانسحاب لن يتم"); (5) the learned event filter's confidence (:mod:`naba.models.events`);
+noun like "المتظاهرون" is its own actor; an attack of words ("هاجم ترامب وسائل الإعلام قائلا"، "هجوم
+لاذع"), with no violence in its sentence, is ACCUSE, not ASSAULT; (4) negation and hedging (also
+from hedged statements, and "الانسحاب لن يتم"); (5) the learned event filter's confidence (:mod:`naba.models.events`);
 (6) mentions of one story (same type, trigger group and compatible arguments) merge.
 
 Not for: finding the entities (``entities`` stage) or the time expressions (``times`` stage).
@@ -29,6 +30,8 @@ _WORD_RE = re.compile(r"\w+")
 _SENT_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 VERB_SUBJECT_CHARS = 14  # a subject this close after a verb is its subject (VSO)
 BEFORE_CHARS = 90  # how far back an actor may stand before its trigger
+VERBAL_CUE_WORDS = 8  # a statement or tweet this close to هاجم/هجوم is where the attack was made
+VERBAL_PERSON_CHARS = 90  # a person named this close after هاجم is whom it attacks (with no violence around)
 NOUN_TARGET_CHARS = 35  # a noun trigger's target stands close after it ("دعم موسكو لنظامه")
 
 
@@ -807,6 +810,46 @@ def _sport_sentences(text: str, sents: list[tuple[int, int]], triggers) -> set[t
     return out
 
 
+def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
+    """Whether an attack trigger (هاجم، هجوم) is words, not violence: an adjective of words right after it
+    ("هجوم لاذع"); or, in a sentence with no violence (no ASSAULT trigger of another group, no weapon,
+    casualty or military word, no military or armed actor), a statement, tweet or speech close to it, a
+    speech verb after it ("هاجم ترامب وسائل الإعلام قائلا"), a target that is the media (or, for a verb, a
+    person), or a person named soon after the verb ("هاجم نائب الوزير ... مستشار الأمن القومي، جون بولتون")."""
+    c = cues()
+    if f.trig.type != "ASSAULT" or f.trig.group != "attack":
+        return False
+    word = normalized_with_offsets(text[f.start:f.end])[0]
+    if not any(stem in word for stem in c["verbal_attack_stem"]):  # also with a pronoun: هاجمته
+        return False
+    s0, s1 = f.sent
+
+    def has(words: list[str], role: str) -> bool:
+        return any(v in c[role] for w in words for v in strip_variants(w))
+
+    after = _WORD_RE.findall(normalized_with_offsets(text[f.end:s1])[0])
+    if after[:1] and has(after[:1], "verbal_adjective"):
+        return True
+    before = _WORD_RE.findall(normalized_with_offsets(text[s0:f.start])[0])
+    actor, target = f.args.get("actor"), f.args.get("target")
+    # weapons and casualties in the trigger's clause: not past a relative pronoun ("بولتون، الذي ... خالية من الأسلحة")
+    clause = after[:next((i for i, w in enumerate(after) if w in c["relative"]), len(after))]
+    if has(before + clause, "violence_context") or (actor is not None and actor.sector is not None
+                                                      and normalized_with_offsets(actor.sector)[0] in c["violent_sector"]):
+        return False
+    if any(t.type == "ASSAULT" and t.group != "attack" and s0 <= a < s1 for t, a, _ in triggers):
+        return False
+    if has(before[-VERBAL_CUE_WORDS:] + after[:VERBAL_CUE_WORDS], "verbal_cue") or has(after, "verbal_after"):
+        return True
+    if f.trig.kind == "v" and any(x.type == "PER" and f.end <= x.start < min(s1, f.end + VERBAL_PERSON_CHARS)
+                                  for x in cands):
+        return True
+    if target is None:
+        return False
+    target_words = _WORD_RE.findall(normalized_with_offsets(text[target.start:target.end])[0])
+    return (f.trig.kind == "v" and target.type == "PER") or has(target_words, "verbal_target")
+
+
 def extract(record: Record) -> list[Event]:
     """The record's events. Each carries the event filter's ``confidence`` in attrs (the learned
     probability that the trigger reports a real, specific event of its type; a weak,
@@ -825,6 +868,8 @@ def extract(record: Record) -> list[Event]:
             continue  # "واصل الهلال هجومه": play on a pitch
         f = Found(trig, a, b, sent)
         attach(record, f, cands, found)
+        if _verbal_attack(record.text, f, triggers, cands):
+            f.trig = Trigger("ACCUSE", "criticize", f.trig.kind)
         found.append(f)
     conf = confidences(record, found)
     events = []
