@@ -384,3 +384,21 @@ def test_verbal_attack_is_accuse_and_a_real_attack_stays_assault():
                        ("هاجم مسلحون نقطة تفتيش قرب المدينة.", "هاجم"),
                        ("قتل 31 شخصا على الأقل في هجوم انتحاري قرب مركز اقتراع في مدينة كويتا.", "هجوم")):
         assert ("ASSAULT", trig) in types(text), text
+
+
+def test_official_protest_is_accuse_and_people_protesting_stay_protest():
+    # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
+    def types(text):
+        return [(e.type, e.trigger.text) for e in _bare(text)]
+    # a government's formal protest: ACCUSE (PLOVER: it complains), not a demonstration
+    assert ("ACCUSE", "احتجت") in types("وأفادت وزارة الخارجية الروسية في بيان أن موسكو \"احتجت بشدة على طرد دبلوماسيين روسيين "
+                                        "ومنع اثنين آخرين من الرعايا الروس من دخول أراضيها\".")
+    assert ("ACCUSE", "احتجاجا") in types("وقدمت الحكومة احتجاجا رسميا لدى السفارة.")
+    # people protesting; a government that suppressed or caused the protests is not who protests
+    for text, trig in (("حكم بسجن وجلد عمال أجانب في السعودية احتجوا على تأخر أجورهم", "احتجوا"),
+                       ("وقال السيد والمقيم ان عقب الاشتباكات احتج عدد من السكان باغلاق الطريق الساحلي الرئيسي بين مصراتة وطرابلس.", "احتج"),
+                       ("أفرجت السلطات السودانية الأحد عن العشرات من الناشطين والمعارضين الذين تم توقيفهم الشهر الفائت، إثر "
+                        "احتجاجات منددة بغلاء الأسعار.", "احتجاجات"),
+                       ("ومنذ مطلع كانون الثاني/يناير الماضي قمعت السلطات السودانية مظاهرات احتجاجية على ارتفاع أسعار المواد "
+                        "الغذائية وفي مقدمها الخبز.", "احتجاجية")):
+        assert ("PROTEST", trig) in types(text), text

@@ -8,7 +8,8 @@ nearest one before it, for a noun its nationality adjective, its genitive ("ان
 قبل X"; the target after it (after ل/على/ضد for nouns); the location a place after في/ب/ل; the time
 the nearest time expression in the sentence; no participant across a reported-speech "إن/أن"; a
 noun like "المتظاهرون" is its own actor; an attack of words ("هاجم ترامب وسائل الإعلام قائلا"، "هجوم
-لاذع"), with no violence in its sentence, is ACCUSE, not ASSAULT; (4) negation and hedging (also
+لاذع"), with no violence in its sentence, is ACCUSE, not ASSAULT, and so is a government's formal protest ("احتجت
+موسكو لدى السفير"، "احتجاجا رسميا"); (4) negation and hedging (also
 from hedged statements, and "الانسحاب لن يتم"); (5) the learned event filter's confidence (:mod:`naba.models.events`);
 (6) mentions of one story (same type, trigger group and compatible arguments) merge.
 
@@ -850,6 +851,39 @@ def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
     return (f.trig.kind == "v" and target.type == "PER") or has(target_words, "verbal_target")
 
 
+def _official_protest(text: str, f: Found) -> bool:
+    """Whether a protest trigger (احتج، احتجاج) is a government's formal protest, ACCUSE in PLOVER, not people
+    in the street: its actor is a country ("احتجت موسكو لدى السفير"; for a verb only) or an official sector
+    ("احتجت وزارة الخارجية على تصريحات"; for a noun only its genitive: "احتجاج الخارجية"), or the phrase is official ("قدمت احتجاجا رسميا"، "مذكرة احتجاج"، "احتجت
+    لدى"); never with a word of people in its clause ("احتج المئات"، "احتجاجات شعبية")."""
+    c = cues()
+    if f.trig.type != "PROTEST" or f.trig.group != "protest" or f.trig.kind not in ("v", "n"):
+        return False
+    word = normalized_with_offsets(text[f.start:f.end])[0]
+    if not any(stem in word for stem in c["official_protest_stem"]):
+        return False
+    s0, s1 = f.sent
+
+    def has(words: list[str], role: str) -> bool:
+        return any(v in c[role] for w in words for v in strip_variants(w))
+
+    before = _WORD_RE.findall(normalized_with_offsets(text[s0:f.start])[0])
+    after = _WORD_RE.findall(normalized_with_offsets(text[f.end:s1])[0])
+    clause = after[:next((i for i, w in enumerate(after) if w in c["relative"]), len(after))]
+    if has(before[-VERBAL_CUE_WORDS:] + clause[:VERBAL_CUE_WORDS], "people_protest"):
+        return False
+    if (after[:1] and has(after[:1], "official_after")) or (before[-1:] and has(before[-1:], "official_before")):
+        return True
+    actor = f.args.get("actor")
+    if actor is None or word.endswith(("ي", "يه")):  # "مظاهرات احتجاجية": an adjective of a street protest
+        return False
+    if f.trig.kind == "n" and not 0 <= actor.start - f.end <= 2:
+        return False  # for a noun only its genitive ("احتجاج وزارة الخارجية"), not who suppressed or caused it
+    if actor.sector is not None:
+        return normalized_with_offsets(actor.sector)[0] in c["official_sector"]
+    return f.trig.kind == "v" and actor.is_country and not actor.adjective
+
+
 def extract(record: Record) -> list[Event]:
     """The record's events. Each carries the event filter's ``confidence`` in attrs (the learned
     probability that the trigger reports a real, specific event of its type; a weak,
@@ -870,6 +904,8 @@ def extract(record: Record) -> list[Event]:
         attach(record, f, cands, found)
         if _verbal_attack(record.text, f, triggers, cands):
             f.trig = Trigger("ACCUSE", "criticize", f.trig.kind)
+        elif _official_protest(record.text, f):
+            f.trig = Trigger("ACCUSE", "complain", f.trig.kind)
         found.append(f)
     conf = confidences(record, found)
     events = []
