@@ -43,6 +43,7 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import data_lines
 from ..arabic.tokenize import TOKEN_RE, strip_prefix
 from .prepare import MINHASH_SCHEME, MINHASH_SEED, _permutations
+from .schema import get_meta, set_meta
 
 MIN_WORDS = 6          # words in the content span, below which a statement is not matched
 MIN_TERMS = 4          # distinct content words (stop words out), below which likewise
@@ -155,10 +156,10 @@ def link_claims(store, *, force: bool = False) -> dict:
     t0 = time.perf_counter()
     conn = store.conn
     stamp = _stamp()
-    done = conn.execute("SELECT value FROM meta WHERE key='claims_stamp'").fetchone()
+    done = get_meta(conn, "claims_stamp")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if force or not done or done[0] != stamp:
+        if force or done != stamp:
             conn.execute("DELETE FROM claim_links")
             conn.execute("DELETE FROM claim_index")
             conn.execute("DELETE FROM claim_bands")
@@ -192,8 +193,7 @@ def link_claims(store, *, force: bool = False) -> dict:
             _index_chunk(conn, rows)
         conn.execute("DROP TABLE temp.claim_query")
         conn.execute("DROP TABLE temp.claim_pairs")
-        conn.execute("INSERT INTO meta VALUES ('claims_stamp', ?)"
-                     " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (stamp,))
+        set_meta(conn, "claims_stamp", stamp)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -327,8 +327,7 @@ def _ensure_bands(conn: sqlite3.Connection) -> None:
     existed (migration 3); recorded in meta ``claims_bands``."""
     b, r = band_layout()
     want = f"{b}x{r}:{KEY_VERSION}"
-    row = conn.execute("SELECT value FROM meta WHERE key='claims_bands'").fetchone()
-    if row and row[0] == want:
+    if get_meta(conn, "claims_bands") == want:
         return
     conn.execute("DELETE FROM claim_bands")
     cur = conn.execute("SELECT article_id, idx, minhash FROM claim_index"
@@ -337,8 +336,7 @@ def _ensure_bands(conn: sqlite3.Connection) -> None:
         sigs = np.stack([np.frombuffer(m, dtype="<u4") for _, _, m in rows])
         conn.executemany("INSERT INTO claim_bands VALUES (?,?,?,?)",
                          _band_rows([r[:2] for r in rows], sigs))
-    conn.execute("INSERT INTO meta VALUES ('claims_bands', ?)"
-                 " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (want,))
+    set_meta(conn, "claims_bands", want)
 
 
 def _when(key: tuple, m: tuple) -> tuple:
@@ -407,15 +405,15 @@ def link_state(conn: sqlite3.Connection) -> str:
     store (a store made before "said before", or opened read-only before its migration): then an
     absent link says nothing."""
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key='claims_stamp'").fetchone()
+        stamp = get_meta(conn, "claims_stamp")
         conn.execute("SELECT 1 FROM claim_index LIMIT 1").fetchone()
     except sqlite3.OperationalError as e:
         if "no such table" in str(e):
             return "none"
         raise
-    if not row:
+    if not stamp:
         return "none"
-    return "current" if row[0] == _stamp() else "stale"
+    return "current" if stamp == _stamp() else "stale"
 
 
 def claims_report(store, article_id: int, *, limit: int = 10) -> dict:

@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 
 from .prepare import MINHASH_SCHEME, MINHASH_SEED
+from .schema import get_meta, set_meta
 
 THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
 MAX_DAYS = 2     # two dated articles further apart than this are not the same story
@@ -66,8 +67,8 @@ def recluster(store, *, threshold: float = THRESHOLD, max_days: int = MAX_DAYS,
     conn = store.conn
     state = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM articles").fetchone()
     stamp = f"{state[0]}:{state[1]}:{threshold}:{max_days}"
-    done = conn.execute("SELECT value FROM meta WHERE key='clusters_stamp'").fetchone()
-    if done and done[0] == stamp and not force:
+    done = get_meta(conn, "clusters_stamp")
+    if done == stamp and not force:
         return _stats(conn)
     rows = conn.execute(
         "SELECT a.id, coalesce(a.published, ''), a.outlet,"
@@ -105,8 +106,7 @@ def recluster(store, *, threshold: float = THRESHOLD, max_days: int = MAX_DAYS,
         conn.executemany("INSERT INTO clusters VALUES (?,?,?,?,?)", clusters)
         conn.executemany("UPDATE articles SET cluster_id=? WHERE id=? AND cluster_id IS NOT ?",
                          [(c, a, c) for c, a in assign])
-        conn.execute("INSERT INTO meta VALUES ('clusters_stamp', ?)"
-                     " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (stamp,))
+        set_meta(conn, "clusters_stamp", stamp)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -262,6 +262,17 @@ def run_script(conn: sqlite3.Connection, sql: str) -> None:
         conn.execute(stmt)
 
 
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """The value of a ``meta`` row (stamps of derived tables), or None."""
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                 (key, value))
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
