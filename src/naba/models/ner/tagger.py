@@ -2,8 +2,9 @@
 
 :func:`tag` takes raw token strings of one sentence and returns IOB2 tags over PERS/LOC/ORG/MISC
 (the ANERcorp names); :func:`tag_document` tags the sentences of one text and makes a name's
-tags consistent across it (what the entities stage and ``naba eval ner`` use). The model is loaded once per process from ``ner.crfsuite`` next to this
-file (or ``$NABA_NER_MODEL``), with the word clusters its features use (``word_clusters.tsv.gz``).
+tags consistent across it (what the entities stage and ``naba eval ner`` use). The model is
+loaded once per process from ``ner.crfsuite`` next to this file (or ``$NABA_NER_MODEL``), with
+the word clusters its features use (``word_clusters.tsv.gz``).
 
 Not for: turning tags into record mentions (``naba.stages.entities``).
 """
