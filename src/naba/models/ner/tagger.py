@@ -72,9 +72,11 @@ def propagate(keys: list[list[str]], tags: list[list[str]],
     generic = lexicon.org_heads() | lexicon.title_words()  # a lone "الهيئة" is no name to spread
 
     def spreads(ph: list[str]) -> bool:
-        return sum(map(len, ph)) > 2 and not (len(ph) == 1 and (ph[0] in generic or "ال" + ph[0] in generic))
+        lone_head = len(ph) == 1 and (ph[0] in generic or "ال" + ph[0] in generic)
+        return sum(map(len, ph)) > 2 and not lone_head
 
-    names = [[(tuple(k[a:b]), ty) for a, b, ty in chunks(t) if spreads(k[a:b])] for k, t in zip(keys, tags)]
+    names = [[(tuple(k[a:b]), ty) for a, b, ty in chunks(t) if spreads(k[a:b])]
+             for k, t in zip(keys, tags)]
     near: dict[str, Counter] = {}  # first key -> {(name keys, type): times tagged in the window}
 
     def count(i: int, d: int) -> None:
@@ -103,7 +105,8 @@ def propagate(keys: list[list[str]], tags: list[list[str]],
             for ph in sorted(types, key=len, reverse=True):
                 b = a + len(ph)
                 if tuple(k[a:b]) == ph and all(x == "O" for x in t[a:b]):
-                    t[a:b] = ["B-" + types[ph].most_common(1)[0][0]] + ["I-" + types[ph].most_common(1)[0][0]] * (len(ph) - 1)
+                    ty = types[ph].most_common(1)[0][0]
+                    t[a:b] = ["B-" + ty] + ["I-" + ty] * (len(ph) - 1)
                     break
         out.append(t)
     return out
