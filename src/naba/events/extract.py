@@ -852,10 +852,11 @@ def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
 
 
 def _official_protest(text: str, f: Found) -> bool:
-    """Whether a protest trigger (احتج، احتجاج) is a government's formal protest, ACCUSE in PLOVER, not people
-    in the street: its actor is a country ("احتجت موسكو لدى السفير"; for a verb only) or an official sector
-    ("احتجت وزارة الخارجية على تصريحات"; for a noun only its genitive: "احتجاج الخارجية"), or the phrase is official ("قدمت احتجاجا رسميا"، "مذكرة احتجاج"، "احتجت
-    لدى"); never with a word of people in its clause ("احتج المئات"، "احتجاجات شعبية")."""
+    """Whether a protest trigger (احتج، احتجاج) is a government's formal protest, ACCUSE in
+    PLOVER, not people in the street: its actor is a country ("احتجت موسكو لدى السفير"; for a verb
+    only) or an official sector ("احتجت وزارة الخارجية على تصريحات"; for a noun only its genitive:
+    "احتجاج الخارجية"), or the phrase is official ("قدمت احتجاجا رسميا"، "مذكرة احتجاج"، "احتجت لدى");
+    never with a word of people in its clause ("احتج المئات"، "احتجاجات شعبية")."""
     c = cues()
     if f.trig.type != "PROTEST" or f.trig.group != "protest" or f.trig.kind not in ("v", "n"):
         return False
