@@ -9,7 +9,7 @@ import pytest
 import naba
 from naba.store import open_store
 from naba.store.prepare import index_terms, prepare_article, query_terms
-from naba.store.schema import SCHEMA_VERSION
+from naba.store.schema import SCHEMA_VERSION, transaction
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +107,19 @@ def test_a_failed_batch_leaves_nothing(store, seed_record):
     with pytest.raises(KeyError):
         store.write_batch([good, broken])
     assert store.counts()["articles"] == 0 and not store.has("ok")
+
+
+def test_transaction_commits_or_rolls_back():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE t (x INTEGER)")
+    with transaction(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+    for exc in (ValueError, KeyboardInterrupt):  # an interrupt rolls back too
+        with pytest.raises(exc):
+            with transaction(conn):
+                conn.execute("INSERT INTO t VALUES (2)")
+                raise exc()
+    assert conn.execute("SELECT x FROM t").fetchall() == [(1,)] and not conn.in_transaction
 
 
 def test_index_terms_strip_clitics():

@@ -43,7 +43,7 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import data_lines
 from ..arabic.tokenize import TOKEN_RE, strip_prefix
 from .prepare import MINHASH_SCHEME, MINHASH_SEED, _permutations
-from .schema import get_meta, set_meta
+from .schema import get_meta, set_meta, transaction
 
 MIN_WORDS = 6          # words in the content span, below which a statement is not matched
 MIN_TERMS = 4          # distinct content words (stop words out), below which likewise
@@ -157,8 +157,7 @@ def link_claims(store, *, force: bool = False) -> dict:
     conn = store.conn
     stamp = _stamp()
     done = get_meta(conn, "claims_stamp")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         if force or done != stamp:
             conn.execute("DELETE FROM claim_links")
             conn.execute("DELETE FROM claim_index")
@@ -194,10 +193,6 @@ def link_claims(store, *, force: bool = False) -> dict:
         conn.execute("DROP TABLE temp.claim_query")
         conn.execute("DROP TABLE temp.claim_pairs")
         set_meta(conn, "claims_stamp", stamp)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     out = _stats(conn)
     out.update(new=n_new, seconds=round(time.perf_counter() - t0, 2))
     return out

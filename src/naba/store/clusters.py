@@ -21,7 +21,7 @@ from datetime import date
 import numpy as np
 
 from .prepare import MINHASH_SCHEME, MINHASH_SEED
-from .schema import get_meta, set_meta
+from .schema import get_meta, set_meta, transaction
 
 THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles; see bench/cluster_quality.py
 MAX_DAYS = 2     # two dated articles further apart than this are not the same story
@@ -100,17 +100,12 @@ def recluster(store, *, threshold: float = THRESHOLD, max_days: int = MAX_DAYS,
         clusters.append((cid, ids[first], rows[first][1] or None, len(members),
                          len({rows[k][2] for k in members})))
         assign.extend((cid, ids[k]) for k in members)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         conn.execute("DELETE FROM clusters")
         conn.executemany("INSERT INTO clusters VALUES (?,?,?,?,?)", clusters)
         conn.executemany("UPDATE articles SET cluster_id=? WHERE id=? AND cluster_id IS NOT ?",
                          [(c, a, c) for c, a in assign])
         set_meta(conn, "clusters_stamp", stamp)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return _stats(conn)
 
 

@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 from ..arabic.normalize import normalize
 from ..errors import StoreError
 from .prepare import dumps, failure_row, prepare_article, record_hash
-from .schema import migrate
+from .schema import migrate, transaction
 
 _KB_KEYS = ("kb", "kb_id", "link", "wikidata", "geonames", "geonames_id")
 
@@ -126,25 +126,24 @@ class Store:
         Returns (articles added, skipped as present, failures added)."""
         added = skipped = failed = 0
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
         try:
-            for row in rows:
-                if row.get("failure"):
-                    cur = c.execute(
-                        "INSERT OR IGNORE INTO failures(hash, doc_id, source, code, message, at) "
-                        "SELECT ?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM articles WHERE hash=?)",
-                        (row["hash"], row.get("doc_id"), row.get("source"), row["code"],
-                         row.get("message"), _now(), row["hash"]))
-                    failed += cur.rowcount > 0
-                    skipped += cur.rowcount == 0
-                elif self._insert_article(row):
-                    added += 1
-                else:
-                    skipped += 1
-            c.execute("COMMIT")
+            with transaction(c):
+                for row in rows:
+                    if row.get("failure"):
+                        cur = c.execute(
+                            "INSERT OR IGNORE INTO failures(hash, doc_id, source, code, message,"
+                            " at) SELECT ?,?,?,?,?,? WHERE NOT EXISTS"
+                            " (SELECT 1 FROM articles WHERE hash=?)",
+                            (row["hash"], row.get("doc_id"), row.get("source"), row["code"],
+                             row.get("message"), _now(), row["hash"]))
+                        failed += cur.rowcount > 0
+                        skipped += cur.rowcount == 0
+                    elif self._insert_article(row):
+                        added += 1
+                    else:
+                        skipped += 1
         except BaseException:
-            c.execute("ROLLBACK")
-            self._entity_ids.clear()
+            self._entity_ids.clear()  # ids cached in the rolled-back transaction
             raise
         return added, skipped, failed
 

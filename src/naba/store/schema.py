@@ -38,8 +38,9 @@ Not for: reading or writing rows (:mod:`.db`, :mod:`.prepare`).
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Iterator
 
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = []
 
@@ -262,6 +263,19 @@ def run_script(conn: sqlite3.Connection, sql: str) -> None:
         conn.execute(stmt)
 
 
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` and re-raise on any exception
+    (``BaseException``: an interrupt rolls back too)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
     """The value of a ``meta`` row (stamps of derived tables), or None."""
     row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -285,14 +299,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     for version, name, fn in MIGRATIONS:
         if version in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             fn(conn)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return current_version(conn)
 
 
