@@ -118,3 +118,12 @@ def test_cli_empty_stdin():
     p = subprocess.run([sys.executable, "-m", "naba", "analyze", "-"], input=b"", capture_output=True)
     assert p.returncode != 0 and p.stdout == b""
     assert len(p.stderr.decode().strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("tail", [b"\xd9", b"\xd9\x82\xd8"[:1], "ق".encode()[:1] + b" ", b"\xe2\x80"])
+def test_utf8_with_a_broken_sequence_stays_utf8(tail):
+    # A UTF-8 file cut inside a character (or with one stray byte) is still UTF-8, not cp1256 mojibake.
+    from naba.inputs.decode import decode
+
+    text, enc = decode(ARTICLE.encode("utf-8") + tail)
+    assert text.startswith(ARTICLE) and enc.startswith("utf-8")

@@ -75,6 +75,13 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 cut inside a character, or with a few stray bytes: still UTF-8 (legacy code pages
+    # almost never form valid multi-byte sequences, so many of them and few errors means UTF-8).
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    if bad * 20 <= multibyte:
+        return lenient, "utf-8 (repaired)"
     # Not UTF-8: try the Arabic legacy code pages, keep the one that yields the most Arabic.
     best: tuple[float, str, str] | None = None
     for enc in ("cp1256", "iso8859_6"):
