@@ -127,3 +127,15 @@ def test_utf8_with_a_broken_sequence_stays_utf8(tail):
 
     text, enc = decode(ARTICLE.encode("utf-8") + tail)
     assert text.startswith(ARTICLE) and enc.startswith("utf-8")
+
+
+@pytest.mark.parametrize("value", ["2022-13-45", "yesterday", "2022-05"])
+def test_cli_bad_published_option_fails_one_line(tmp_path, value):
+    # A date the user typed that cannot be read is a usage error, not a silent warning in the JSON.
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", str(f), "--published", value],
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and p.stdout == ""
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--published" in lines[0], p.stderr

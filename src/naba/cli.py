@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from .errors import NabaError
+from .errors import InputError, NabaError
 from .subcommands import register_modules
 
 COMMAND_MODULES = (
@@ -25,9 +25,12 @@ COMMAND_MODULES = (
 
 def _analyze_cmd(args: argparse.Namespace) -> int:
     from .engines.batch import analyze_jsonl
+    from .inputs.dates import parse_date
     from .pipeline import analyze
     from .report import format_text
 
+    if args.published and parse_date(args.published) is None:
+        raise InputError(f"--published {args.published!r} is not a date (YYYY-MM-DD)")
     if args.jsonl:
         src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8", errors="replace")
         with src:
