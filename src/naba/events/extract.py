@@ -811,6 +811,21 @@ def _sport_sentences(text: str, sents: list[tuple[int, int]], triggers) -> set[t
     return out
 
 
+def _has(words: list[str], role: str) -> bool:
+    """Whether a word of ``words`` (or one of its clitic variants) is a cue of ``role`` (cues.tsv)."""
+    return any(v in cues()[role] for w in words for v in strip_variants(w))
+
+
+def _around(text: str, f: Found) -> tuple[list[str], list[str], list[str]]:
+    """The normalized words of the trigger's sentence before it and after it, and those after it
+    within its clause: up to a relative pronoun ("بولتون، الذي ...")."""
+    s0, s1 = f.sent
+    before = _WORD_RE.findall(normalized_with_offsets(text[s0:f.start])[0])
+    after = _WORD_RE.findall(normalized_with_offsets(text[f.end:s1])[0])
+    clause = after[:next((i for i, w in enumerate(after) if w in cues()["relative"]), len(after))]
+    return before, after, clause
+
+
 def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
     """Whether an attack trigger (هاجم، هجوم) is words, not violence: an adjective of words right after it
     ("هجوم لاذع"); or, in a sentence with no violence (no ASSAULT trigger of another group, no weapon,
@@ -824,23 +839,17 @@ def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
     if not any(stem in word for stem in c["verbal_attack_stem"]):  # also with a pronoun: هاجمته
         return False
     s0, s1 = f.sent
-
-    def has(words: list[str], role: str) -> bool:
-        return any(v in c[role] for w in words for v in strip_variants(w))
-
-    after = _WORD_RE.findall(normalized_with_offsets(text[f.end:s1])[0])
-    if after[:1] and has(after[:1], "verbal_adjective"):
+    before, after, clause = _around(text, f)
+    if after[:1] and _has(after[:1], "verbal_adjective"):
         return True
-    before = _WORD_RE.findall(normalized_with_offsets(text[s0:f.start])[0])
     actor, target = f.args.get("actor"), f.args.get("target")
     # weapons and casualties in the trigger's clause: not past a relative pronoun ("بولتون، الذي ... خالية من الأسلحة")
-    clause = after[:next((i for i, w in enumerate(after) if w in c["relative"]), len(after))]
-    if has(before + clause, "violence_context") or (actor is not None and actor.sector is not None
+    if _has(before + clause, "violence_context") or (actor is not None and actor.sector is not None
                                                       and normalized_with_offsets(actor.sector)[0] in c["violent_sector"]):
         return False
     if any(t.type == "ASSAULT" and t.group != "attack" and s0 <= a < s1 for t, a, _ in triggers):
         return False
-    if has(before[-VERBAL_CUE_WORDS:] + after[:VERBAL_CUE_WORDS], "verbal_cue") or has(after, "verbal_after"):
+    if _has(before[-VERBAL_CUE_WORDS:] + after[:VERBAL_CUE_WORDS], "verbal_cue") or _has(after, "verbal_after"):
         return True
     if f.trig.kind == "v" and any(x.type == "PER" and f.end <= x.start < min(s1, f.end + VERBAL_PERSON_CHARS)
                                   for x in cands):
@@ -848,7 +857,7 @@ def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
     if target is None:
         return False
     target_words = _WORD_RE.findall(normalized_with_offsets(text[target.start:target.end])[0])
-    return (f.trig.kind == "v" and target.type == "PER") or has(target_words, "verbal_target")
+    return (f.trig.kind == "v" and target.type == "PER") or _has(target_words, "verbal_target")
 
 
 def _official_protest(text: str, f: Found) -> bool:
@@ -863,17 +872,10 @@ def _official_protest(text: str, f: Found) -> bool:
     word = normalized_with_offsets(text[f.start:f.end])[0]
     if not any(stem in word for stem in c["official_protest_stem"]):
         return False
-    s0, s1 = f.sent
-
-    def has(words: list[str], role: str) -> bool:
-        return any(v in c[role] for w in words for v in strip_variants(w))
-
-    before = _WORD_RE.findall(normalized_with_offsets(text[s0:f.start])[0])
-    after = _WORD_RE.findall(normalized_with_offsets(text[f.end:s1])[0])
-    clause = after[:next((i for i, w in enumerate(after) if w in c["relative"]), len(after))]
-    if has(before[-VERBAL_CUE_WORDS:] + clause[:VERBAL_CUE_WORDS], "people_protest"):
+    before, after, clause = _around(text, f)
+    if _has(before[-VERBAL_CUE_WORDS:] + clause[:VERBAL_CUE_WORDS], "people_protest"):
         return False
-    if (after[:1] and has(after[:1], "official_after")) or (before[-1:] and has(before[-1:], "official_before")):
+    if (after[:1] and _has(after[:1], "official_after")) or (before[-1:] and _has(before[-1:], "official_before")):
         return True
     actor = f.args.get("actor")
     if actor is None or word.endswith(("ي", "يه")):  # "مظاهرات احتجاجية": an adjective of a street protest
