@@ -126,3 +126,17 @@ def test_dev_split_quality_gate(shared_data):
     r = evaluate(dev)
     assert r["micro_f1"] >= 70.5
     assert r["per_type"]["LOC"]["f1"] >= 83.0 and r["per_type"]["PERS"]["f1"] >= 68.0
+
+
+def test_training_runs_print_their_dev_scores(capsys):
+    from naba.models.ner.train import print_dev_scores
+
+    r = score([["B-PERS", "I-PERS", "O", "B-LOC"]], [["B-PERS", "I-PERS", "O", "B-ORG"]])
+    print_dev_scores({"anercorp_dev": r})  # naba train ner
+    print_dev_scores({"train_s": 3, "dev": r}, width=10, precision_recall=True)  # naba train ner-neural
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "anercorp_dev   micro F1 50.00  (LOC 0.0 MISC 0.0 ORG 0.0 PERS 100.0)"
+    assert lines[2] == "dev        micro F1 50.00 P 50.00 R 50.00 (LOC 0.0 MISC 0.0 ORG 0.0 PERS 100.0)"
+    assert json.loads(lines[3]) == {"train_s": 3, "dev": {"micro_f1": 50.0, "per_type": {
+        "LOC": 0.0, "MISC": 0.0, "ORG": 0.0, "PERS": 100.0}}}
+    assert json.loads(lines[1])["anercorp_dev"]["per_type"]["PERS"] == 100.0

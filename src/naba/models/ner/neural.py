@@ -24,7 +24,6 @@ Not for: the shipped tagger (``tagger.py``) or turning tags into mentions (``nab
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import sys
@@ -371,13 +370,9 @@ def run_cli(args) -> int:
         return 2
     res = train(data, Path(args.out), dev_block=args.dev_block, epochs=args.epochs, vocab=args.vocab,
                 dim=args.dim, vec_cache=Path(args.vec_cache) if args.vec_cache else None)
-    for part in ("dev", "aqmar_dev"):
-        if part in res:
-            r = res[part]
-            per = " ".join(f"{t} {v['f1']:.1f}" for t, v in r["per_type"].items())
-            print(f"{part:10} micro F1 {r['micro_f1']:.2f} P {r['precision']:.2f} R {r['recall']:.2f} ({per})")
-    print(json.dumps({k: ({"micro_f1": v["micro_f1"], "per_type": {t: x["f1"] for t, x in v["per_type"].items()}}
-                          if isinstance(v, dict) else v) for k, v in res.items()}))
+    from .train import print_dev_scores
+
+    print_dev_scores(res, width=10, precision_recall=True)
     return 0
 
 

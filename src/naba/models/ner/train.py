@@ -137,12 +137,22 @@ def run_cli(args) -> int:
     res = train(data, Path(args.out), c1=args.c1, c2=args.c2, iterations=args.iterations,
                 minfreq=args.minfreq, wikifane_share=args.wikifane_share,
                 parts=tuple(args.parts.split(",")))
-    for part, r in res.items():
-        per = " ".join(f"{t} {v['f1']:.1f}" for t, v in r["per_type"].items())
-        print(f"{part:14} micro F1 {r['micro_f1']:.2f}  ({per})")
-    print(json.dumps({p: {"micro_f1": r["micro_f1"], "per_type": {t: v["f1"] for t, v in r["per_type"].items()}}
-                      for p, r in res.items()}, ensure_ascii=False))
+    print_dev_scores(res)
     return 0
+
+
+def print_dev_scores(res: dict, *, width: int = 14, precision_recall: bool = False) -> None:
+    """Print the scores of a training run (``naba train ner`` and ``ner-neural``): a line for each
+    part scored (a dict of :func:`naba.evaluate.ner.score`: micro F1, with P and R when
+    ``precision_recall``, and each type's F1; the name padded to ``width``), then ``res`` as one
+    JSON line with only the micro and per-type F1 of each part (other values as they are)."""
+    for part, r in res.items():
+        if isinstance(r, dict):
+            per = " ".join(f"{t} {v['f1']:.1f}" for t, v in r["per_type"].items())
+            pr = f" P {r['precision']:.2f} R {r['recall']:.2f}" if precision_recall else " "
+            print(f"{part:{width}} micro F1 {r['micro_f1']:.2f}{pr} ({per})")
+    print(json.dumps({k: ({"micro_f1": v["micro_f1"], "per_type": {t: x["f1"] for t, x in v["per_type"].items()}}
+                          if isinstance(v, dict) else v) for k, v in res.items()}, ensure_ascii=False))
 
 
 def register(sub) -> None:
