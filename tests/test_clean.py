@@ -188,3 +188,14 @@ def test_chrome_glued_into_lines_is_cut():
     okaz = naba.analyze({"id": "o", "title": "ت", "text": "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + BODY},
                         stages=("clean",))
     assert okaz.text == BODY and okaz.removed[0]["reason"] == "share"
+
+
+def test_presentation_forms_folded_to_letters():
+    # Text copied from PDFs and old pages comes in Arabic Presentation Forms (U+FB50-U+FDFF,
+    # U+FE70-U+FEFF): the same words, shaped. They are letters, not "not Arabic".
+    shaped = "\ufed7\ufe8e\ufedd \ufe8d\ufedf\ufeae\ufe8b\ufef4\ufeb2 \ufe8d\ufedf\ufee0\ufe92\ufee8\ufe8e\ufee7\ufef2 " \
+             "\ufee3\ufef4\ufeb8\ufe8e\ufedd \ufecb\ufeee\ufee5 \ufe87\ufee5 \ufe8d\ufedf\ufea4\ufedc\ufeee\ufee3\ufe94 " \
+             "\ufeb3\ufe98\ufe9f\ufe98\ufee4\ufeca \ufecf\ufeaa\ufe8d \ufed3\ufef2 \ufe91\ufef4\ufeae\ufeee\ufe95 \ufefb \ufe97\ufe98\ufe84\ufea7\ufeae."
+    rec = naba.analyze(shaped)
+    assert rec.text.startswith("قال الرئيس اللبناني ميشال عون إن الحكومة ستجتمع غدا في بيروت لا تتأخر")
+    assert any(m.text == "بيروت" for m in rec.mentions)
