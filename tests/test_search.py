@@ -92,3 +92,13 @@ def test_cli_search_json(store, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["total"] >= 1 and out["order"] == "rank" and len(out["hits"]) <= 2
     assert {"id", "doc_id", "title", "outlet", "published", "snippet", "cluster_id"} <= set(out["hits"][0])
+
+
+@pytest.mark.parametrize("opt,value", [("--since", "garbage"), ("--until", "20/05/2022"), ("--event-type", "FOO")])
+def test_cli_search_bad_filter_is_an_error(store, capsys, opt, value):
+    # A filter that cannot match anything by its form is a mistake to report, not "0 articles".
+    from naba.cli import main
+
+    assert main(["search", "إيران", "--db", str(store.path), opt, value]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and opt in err[0]
