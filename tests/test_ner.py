@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from naba.evaluate.ner import score, spans
 from naba.models.ner import tagger
 
@@ -140,3 +142,15 @@ def test_training_runs_print_their_dev_scores(capsys):
     assert json.loads(lines[3]) == {"train_s": 3, "dev": {"micro_f1": 50.0, "per_type": {
         "LOC": 0.0, "MISC": 0.0, "ORG": 0.0, "PERS": 100.0}}}
     assert json.loads(lines[1])["anercorp_dev"]["per_type"]["PERS"] == 100.0
+
+
+@pytest.mark.parametrize("content", [b"", "\u0642\u0627\u0644\n\u0639\u0648\u0646\n".encode(),
+                                     bytes(range(256)) * 40, b"a foo\nb bar\n"])
+def test_eval_cli_rejects_a_file_that_is_not_iob(tmp_path, content):
+    # An empty, tagless or binary "gold" file is an error, not micro_f1 0.0 with exit 0.
+    gold = tmp_path / "gold.txt"
+    gold.write_bytes(content)
+    p = subprocess.run([sys.executable, "-m", "naba", "eval", "ner", "--gold", str(gold)],
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and p.stdout == ""
+    assert len(p.stderr.strip().splitlines()) == 1 and "gold file" in p.stderr

@@ -11,6 +11,7 @@ not mark; in ``analyze`` the text is one article). The last printed line is one 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..models.ner.tagger import chunks
@@ -47,11 +48,25 @@ def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
             "entities": micro["support"], "per_type": per_type}
 
 
+_TAG = re.compile(r"^(O|[BIES]-\S+)$")
+MAX_BAD_SHARE = 0.1  # a stray tagless line is tolerated (AQMAR has one), a file of them is not IOB
+
+
 def read_gold(path: Path) -> list[list[tuple[str, str]]]:
+    """Raises InputError when the file holds no tokens or is mostly not ``token TAG`` lines."""
+    from ..errors import InputError
     from ..models.ner.corpora import read_conll, repair_iob
 
+    sents = list(read_conll(path))
+    n = sum(map(len, sents))
+    bad = [c for s in sents for c in s if len(c) < 2 or not _TAG.match(c[1])]
+    if not n:
+        raise InputError(f"gold file {path} has no `token TAG` lines")
+    if len(bad) > MAX_BAD_SHARE * n:
+        raise InputError(f"gold file {path}: {len(bad)} of {n} lines are not `token TAG` IOB2"
+                         f" (first: {' '.join(bad[0])[:60]!r})")
     out = []
-    for sent in read_conll(path):
+    for sent in sents:
         toks = [c[0] for c in sent]
         tags = [(c[1] if len(c) > 1 else "O").replace("-PER", "-PERS").replace("-PERSS", "-PERS")
                 for c in sent]
