@@ -21,7 +21,7 @@ Not for: canonical names and coreference (:mod:`naba.statements.speakers`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,6 +67,7 @@ class Paragraph:
         self.quote_at = {o: c for o, c in self.quotes}
         self.sentences = sentences
         self._sent_starts = [s for s, _ in sentences]
+        self._tok_starts = [t.start for t in tokens]
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self._sent_starts, offset) - 1
@@ -76,10 +77,7 @@ class Paragraph:
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        for i, t in enumerate(self.toks):
-            if t.start >= offset:
-                return i
-        return len(self.toks)
+        return bisect_left(self._tok_starts, offset)
 
 
 # -- token tests -----------------------------------------------------------------------------------
@@ -176,7 +174,7 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
             frames.append(frame)
             consumed.update(frame.consumed)
             a, b = frame.content
-            consumed.update(i for i, t in enumerate(para.toks) if a <= t.start < b)
+            consumed.update(range(para.index_at(a), para.index_at(b)))
     for k, acc in accordings:
         frame = _according_frame(para, k, acc, frames)
         if frame is not None:
@@ -313,7 +311,7 @@ def _medium_opening(para: Paragraph, k: int) -> tuple[int, int] | None:
     قال الوزير")."""
     toks, text = para.toks, para.record.text
     s, _ = para.sentence(toks[k].start)
-    first = next((i for i in range(k) if toks[i].start >= s), k)
+    first = min(para.index_at(s), k)
     if first >= k - 2 or toks[k - 1].text not in COMMAS:
         return None
     t = toks[first]
@@ -376,7 +374,7 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
     or a title, organisation or source word) counts; the cue's sentence must not start with it."""
     toks, lex = para.toks, lexicon()
     s, _ = para.sentence(toks[k].start)
-    first = next((i for i in range(k) if toks[i].start >= s), k)
+    first = min(para.index_at(s), k)
     starts = [first] + [i + 1 for i in range(first, k) if toks[i].text in COMMAS]
     for v in starts:
         if v + 1 >= k:
@@ -500,9 +498,8 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
     ", وأضاف أن", ", بحسب ...", or a participle cue with its own complementizer even without a
     comma ("... آيلة للسقوط مشيرا في تصريح ل"الرياض" بأن")."""
     toks = para.toks
-    for i, t in enumerate(toks):
-        if t.start <= a or t.start >= e:
-            continue
+    for i in range(para.index_at(a + 1), para.index_at(e)):
+        t = toks[i]
         if t.text in COMMAS and i + 1 < len(toks):
             nxt = toks[i + 1]
             c = cue_of(nxt)
@@ -729,7 +726,7 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     s, _ = para.sentence(toks[k].start)
     if k >= 2 and toks[k - 1].norm in context_words("relative") and toks[k - 1].start > s:
         return _antecedent(para, k - 1, s)
-    first = next((i for i in range(k) if toks[i].start >= s), k)
+    first = min(para.index_at(s), k)
     if first < k - 1 and toks[first].norm.lstrip("و") in context_words("copula") and toks[k - 1].text in COMMAS:
         region = list(range(first + 1, k - 1))  # "وكان المتحدث باسم الحركة “مجاهد”، أكد"
         if 0 < len(region) <= 12 and not any(cue_of(toks[x]) or according_at(toks, x) for x in region):
