@@ -196,3 +196,16 @@ def test_killed_twice_then_resumed_equals_unbroken(tmp_path):
     assert 0 < _count(broken) < _count(whole)
     subprocess.run(cmd + [str(broken)], env=env, check=True, capture_output=True)
     assert _dump(broken) == _dump(whole)
+
+
+@pytest.mark.parametrize("name,content", [
+    ("headers_only.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n"),  # warcio: AttributeError
+    ("not_a_warc.warc", b"<html><body>just a page named .warc</body></html>\n"),
+])
+def test_a_malformed_warc_is_a_failure_not_a_crash(tmp_path, seed_text, name, content):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "a.txt"
+    good.write_text(seed_text, encoding="utf-8")
+    s = ingest([bad, good], tmp_path / "c.db", workers=1, stages=STAGES, progress=False)
+    assert (s.added, s.failed) == (1, 1)

@@ -126,6 +126,8 @@ class Sources:
                 yield item
         except (EOFError, OSError, zlib.error) as e:
             yield unreadable(path, size, str(path), f"document {n}", e)
+        except Exception as e:  # warcio on a malformed file: ArchiveLoadFailed, or its own bugs
+            yield unreadable(path, size, str(path), f"document {n}", e)
 
     @staticmethod
     def _warc_records(path: Path, raw: BinaryIO) -> Iterator[Item]:
@@ -136,7 +138,11 @@ class Sources:
         # and raise the cut at the end, which _warc records as a "truncated" failure
         stream = _GzipStream(raw) if path.name.lower().endswith(".gz") else None
         held = None
+        seen = 0  # WARC records: warcio reads any other first line as a legacy ARC header
         for rec in ArchiveIterator(stream if stream is not None else raw):
+            if rec.format != "warc":
+                continue
+            seen += 1
             if held is not None:
                 yield held
                 held = None
@@ -156,6 +162,8 @@ class Sources:
                         {"id": uri or None, "url": uri or None})
         if stream is not None and stream.cut is not None:
             raise stream.cut  # the last record ran into the cut: it is not stored
+        if not seen:
+            raise ValueError("not a WARC file (no WARC record in it)")
         if held is not None:
             yield held
 
