@@ -139,3 +139,20 @@ def test_cli_bad_published_option_fails_one_line(tmp_path, value):
     assert p.returncode != 0 and p.stdout == ""
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and "--published" in lines[0], p.stderr
+
+
+def test_cli_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    # A bug anywhere below the CLI still ends in one line on stderr and a non-zero exit
+    # (NABA_DEBUG=1 shows the traceback).
+    from naba import cli, pipeline
+
+    def boom(*a, **k):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(pipeline, "analyze", boom)
+    monkeypatch.delenv("NABA_DEBUG", raising=False)
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    assert cli.main(["analyze", str(f)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal" in err[0] and "RuntimeError: boom" in err[0]

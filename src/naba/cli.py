@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .errors import InputError, NabaError
@@ -86,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("naba: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: still one line (NABA_DEBUG=1 shows the traceback)
+        if os.environ.get("NABA_DEBUG"):
+            raise
+        msg = " ".join(str(e).split())[:300]
+        print(f"naba: error: internal: {type(e).__name__}: {msg} (NABA_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
