@@ -156,3 +156,15 @@ def test_cli_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys, t
     assert cli.main(["analyze", str(f)]) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "internal" in err[0] and "RuntimeError: boom" in err[0]
+
+
+def test_cli_jsonl_with_a_utf8_bom(tmp_path):
+    # Windows tools write a BOM before the first line; ingest reads such a file, so does --jsonl.
+    f = tmp_path / "bom.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": ARTICLE}, ensure_ascii=False) for i in (1, 2)]
+    f.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8"))
+    for args, stdin in (([str(f)], None), (["-"], f.read_bytes())):
+        p = subprocess.run([sys.executable, "-m", "naba", "analyze", "--workers", "1", "--jsonl", *args],
+                           input=stdin, capture_output=True)
+        out = [json.loads(x) for x in p.stdout.decode("utf-8").splitlines()]
+        assert [o.get("id") for o in out] == ["a1", "a2"] and all("error" not in o for o in out), out

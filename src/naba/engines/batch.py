@@ -21,7 +21,7 @@ def analyze_one(obj_or_line: str | dict) -> dict:
 
     doc_id = None
     try:
-        obj = json.loads(obj_or_line) if isinstance(obj_or_line, str) else obj_or_line
+        obj = json.loads(obj_or_line.lstrip("\ufeff")) if isinstance(obj_or_line, str) else obj_or_line
         if not isinstance(obj, dict):
             return {"id": None, "error": "invalid-json: line is not a JSON object"}
         doc_id = obj.get("id")
