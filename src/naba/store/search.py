@@ -14,6 +14,7 @@ Not for: writing (:mod:`.db`) or the index terms themselves (:mod:`.prepare`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -100,7 +101,10 @@ def search(store, query: str = "", *, outlet: str | None = None, since: str | No
            until: str | None = None, entity: str | None = None, speaker: str | None = None,
            event_type: str | None = None, limit: int = 20, offset: int = 0,
            order: str = "rank", dedup: bool = False, snippets: bool = True) -> SearchResult:
-    match, forms = parse_query(query or "")
+    query = query or ""
+    if any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe" for c in query):
+        query = unicodedata.normalize("NFKC", query)  # shaped glyphs (PDFs): the letters, as clean does
+    match, forms = parse_query(query)
     where, params = [], []
     if match:
         where.append("f.articles_fts MATCH ?")
