@@ -168,3 +168,18 @@ def test_cli_jsonl_with_a_utf8_bom(tmp_path):
                            input=stdin, capture_output=True)
         out = [json.loads(x) for x in p.stdout.decode("utf-8").splitlines()]
         assert [o.get("id") for o in out] == ["a1", "a2"] and all("error" not in o for o in out), out
+
+
+def test_cli_jsonl_blank_line_keeps_lines_paired(tmp_path, capsys):
+    # Output line N answers input line N: a blank line inside the input is an error line of its own;
+    # the final newline and blank lines at the very end are not documents.
+    from naba import cli
+
+    f = tmp_path / "blank.jsonl"
+    doc = [json.dumps({"id": f"a{i}", "text": ARTICLE}, ensure_ascii=False) for i in (1, 2, 3)]
+    f.write_text(doc[0] + "\n\n" + doc[1] + "\n  \n\n" + doc[2] + "\n\n \n", encoding="utf-8")
+    assert cli.main(["analyze", "--workers", "1", "--jsonl", str(f)]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [o.get("id") for o in out] == ["a1", None, "a2", None, None, "a3"]
+    assert [o.get("error", "").split(":")[0] for o in out] == ["", "empty-line", "", "empty-line", "empty-line", ""]
+    assert all(o["schema"] == "naba/1" for o in out if "error" not in o)

@@ -1,6 +1,7 @@
 """Many documents through :func:`naba.pipeline.analyze`, in order, on a process pool.
 
-A document that fails becomes ``{"id": ..., "error": "code: reason"}`` and the batch goes on.
+A document that fails becomes ``{"id": ..., "error": "code: reason"}`` and the batch goes on; so
+does a blank line with more input after it (``empty-line``), so output line N answers input line N.
 
 Not for: writing a store (``naba ingest`` is :mod:`.local` or :mod:`.dask_engine`).
 """
@@ -15,11 +16,16 @@ from typing import Iterable, Iterator
 from ..errors import NabaError
 
 
+EMPTY_LINE = "empty-line: the line is blank"
+
+
 def analyze_one(obj_or_line: str | dict) -> dict:
     """One JSONL line (or parsed object) -> the record's dict, or an error object."""
     from ..pipeline import analyze
 
     doc_id = None
+    if isinstance(obj_or_line, str) and not obj_or_line.strip():
+        return {"id": None, "error": EMPTY_LINE}
     try:
         obj = json.loads(obj_or_line.lstrip("\ufeff")) if isinstance(obj_or_line, str) else obj_or_line
         if not isinstance(obj, dict):
@@ -34,14 +40,28 @@ def analyze_one(obj_or_line: str | dict) -> dict:
         return {"id": doc_id, "error": f"internal: {type(e).__name__}: {e}"}
 
 
+def _not_trailing_blank(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, less the blank ones at the end (held back until a non-blank line follows)."""
+    blank = 0
+    for line in lines:
+        if not line.strip():
+            blank += 1
+            continue
+        for _ in range(blank):
+            yield ""
+        blank = 0
+        yield line
+
+
 def default_workers(workers: int | None) -> int:
     return workers if workers and workers > 0 else (os.cpu_count() or 1)
 
 
 def analyze_jsonl(lines: Iterable[str], workers: int | None = None,
                   chunksize: int = 16) -> Iterator[dict]:
-    """Results in input order; blank lines are skipped."""
-    items = (line for line in lines if line.strip())
+    """Results in input order, one per input line: a blank line followed by more input gives an
+    ``empty-line`` error; blank lines at the end (a final newline, trailing empty lines) give none."""
+    items = _not_trailing_blank(lines)
     n = default_workers(workers)
     if n == 1:
         for line in items:
