@@ -183,3 +183,22 @@ def test_cli_jsonl_blank_line_keeps_lines_paired(tmp_path, capsys):
     assert [o.get("id") for o in out] == ["a1", None, "a2", None, None, "a3"]
     assert [o.get("error", "").split(":")[0] for o in out] == ["", "empty-line", "", "empty-line", "empty-line", ""]
     assert all(o["schema"] == "naba/1" for o in out if "error" not in o)
+
+
+@pytest.mark.parametrize("argv,word", [
+    (["analyze", "--format", "xml", "x.txt"], "--format"),
+    (["analyze", "--workers", "many"], "--workers"),
+    (["nosuch"], "nosuch"),
+    ([], "command"),
+])
+def test_cli_usage_error_one_line(argv, word):
+    # The contract: a one-line reason on stderr and a non-zero exit, not argparse's usage block.
+    p = subprocess.run([sys.executable, "-m", "naba", *argv], capture_output=True, text=True)
+    assert p.returncode == 2 and p.stdout == ""
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("naba: error: ") and word in lines[0], p.stderr
+
+
+def test_cli_help_unchanged():
+    p = subprocess.run([sys.executable, "-m", "naba", "analyze", "--help"], capture_output=True, text=True)
+    assert p.returncode == 0 and p.stdout.startswith("usage: naba analyze") and "--format" in p.stdout

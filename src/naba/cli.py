@@ -56,8 +56,16 @@ def _analyze_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage error on one line (``naba: error: reason``, exit 2) instead of the
+    usage block; sub-command parsers are of this class too. ``--help`` is unchanged."""
+
+    def error(self, message: str):
+        self.exit(2, f"naba: error: {' '.join(message.split())}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="naba", description="Offline Arabic news intelligence.")
+    parser = _Parser(prog="naba", description="Offline Arabic news intelligence.")
     sub = parser.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse one document (or many with --jsonl)")
     a.add_argument("file", nargs="?", help="HTML, text or JSON file; - or nothing for stdin")
