@@ -88,6 +88,41 @@ def test_head_names_mark_words_that_follow_a_name_head():
     assert not any(f.startswith("mh=") for f in word_features("الحكومة")[0])
 
 
+def test_unlisted_names_read_as_names_by_their_letters():
+    """Foreign names in no list ("بنفيكا", "إيتو") score as names, common words as not; the score
+    reaches the word's own and its neighbours' features."""
+    from naba.arabic.normalize import normalize
+    from naba.entities import gazetteer
+    from naba.models.ner import namelike
+    from naba.models.ner.features import word_features
+
+    names = gazetteer.person_names()
+    for word in ("بنفيكا", "إيتو", "سلتيك"):
+        assert normalize(word) not in names and namelike.score(normalize(word)) >= 2, word
+    for word in ("أهدافا", "الحكومة", "فريق", "سيلعب"):
+        assert namelike.score(normalize(word)) <= -2, word
+    own, win = word_features("وبنفيكا")
+    assert "nl=3" in own and "1nl=3" in win[1] and "-1nl=3" in win[-1]
+
+
+def test_name_gram_table_scores_listed_words_out_of_fold(tmp_path, monkeypatch):
+    """A word of the lists is scored by a model that never saw it: a name-looking common word
+    keeps a name-like score, it is not pulled to the list it is in."""
+    from naba.models.ner import namelike
+
+    names = {f"{a}{b}{c}و" for a in "بتجد" for b in "يرز" for c in "سشص"} | {"كارلو"}
+    common = [f"ال{a}{b}{c}ات" for a in "مكل" for b in "عغف" for c in "قنه"] + ["ماركو"]
+    path = tmp_path / "grams.tsv.gz"
+    monkeypatch.setattr(namelike, "PATH", path)
+    namelike._table.cache_clear()
+    try:
+        assert namelike.build(names, common, path) > 0
+        assert namelike.score("دمزشو") == 3 and namelike.score("الطعنات") == -3  # unseen words
+        assert namelike.score("ماركو") > 0  # listed as common, read as a name
+    finally:
+        namelike._table.cache_clear()
+
+
 def test_a_name_tagged_once_is_tagged_wherever_it_recurs_nearby():
     from naba.models.ner.tagger import propagate
 

@@ -3,7 +3,8 @@
 Per word type (cached): the normalized form, the clitic-stripped base and its proclitic, affixes,
 shape, gazetteer membership (places, countries, person names, titles and organisation heads) of
 the word or any of its clitic splits, the class of name head it often follows in the news
-(``head_names.tsv``: "نادي الترسانة" -> club), and its distributional word clusters (``word_clusters.tsv.gz``,
+(``head_names.tsv``: "نادي الترسانة" -> club), how much its letters read like a name
+(:mod:`.namelike`), and its distributional word clusters (``word_clusters.tsv.gz``,
 ``naba train embeddings``) at three granularities. Per sentence: the same word features of the
 neighbours in a window of two, and word bigrams. Features are plain strings (crfsuite binary features).
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from ...arabic.normalize import normalize
 from ...arabic.tokenize import candidates, strip_prefix
 from ...entities import gazetteer, lexicon
+from . import namelike
 
 _WINDOW = (-2, -1, 1, 2)
 CLUSTERS_PATH = Path(__file__).resolve().parent / "word_clusters.tsv.gz"
@@ -93,6 +95,9 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
     if tok != n:
         own.append("diac" if normalize(tok) == n and len(tok) > len(n) else "raw")
     own.extend(gaz)
+    nl = namelike.score(b) if shape == "ar" and len(b) > 2 else None
+    if nl is not None:
+        own.append(f"nl={nl}")
     cl = clusters()
     ids = cl.get(n) or cl.get(b)
     clf = [f"c{i}={c}" for i, c in enumerate(ids)] if ids else ["c=unk"]
@@ -107,6 +112,8 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
             f += [f"{k}{c}" for c in clf]
             if mh:
                 f.append(f"{k}mh={mh}")
+            if nl is not None:
+                f.append(f"{k}nl={nl}")
         win[k] = tuple(f)
     return tuple(own), win
 

@@ -9,7 +9,7 @@ sentences that are in our ANERcorp training part are used (the rest would be ANE
 held-out ANERcorp test). Each part gets its own domain feature (``DOMAINS``); tagging uses the
 ANERcorp one ("news"). The features need ``word_clusters.tsv.gz`` (``naba train embeddings``);
 the gazetteer files, WikiFANE's known phrases and the head names mined from ../shared/data/news
-(:mod:`naba.entities.build`) are rebuilt first.
+(:mod:`naba.entities.build`) are rebuilt first, then the name n-gram table (:mod:`.namelike`).
 FANE corpora split off و and ال as tokens; they are glued back so that training tokens look
 like naba's (clitics attached, as in ANERcorp and in ``record.tokens``).
 
@@ -93,12 +93,14 @@ def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0
 
     from ...entities import lexicon
     from ...entities.build import build, build_head_names, build_known_entities
-    from .features import document_features
+    from . import namelike
+    from .features import clusters, document_features
 
     log(f"gazetteers: {build(data / 'gazetteers')}, known entities: {build_known_entities(data / 'ner')}, "
         f"head names: {build_head_names(data / 'news' / 'articles.jsonl.gz')}")
-    lexicon.known_entities.cache_clear()
-    lexicon.head_names.cache_clear()
+    log(f"name n-grams: {namelike.build(namelike.transliterated_names(data / 'gazetteers'), list(clusters()))}")
+    for cached in (lexicon.known_entities, lexicon.head_names, namelike._table):
+        cached.cache_clear()
     sets = datasets(data, wikifane_share)
     trainer = pycrfsuite.Trainer(verbose=False)
     n_tok = 0
