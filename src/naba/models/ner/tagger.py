@@ -4,7 +4,7 @@
 (the ANERcorp names); :func:`tag_document` tags the sentences of one text and makes a name's
 tags consistent across it (what the entities stage and ``naba eval ner`` use). The model is
 loaded once per process from ``ner.crfsuite`` next to this file (or ``$NABA_NER_MODEL``), with
-the word clusters its features use (``word_clusters.tsv.gz``).
+the word clusters and name n-grams its features use (``word_clusters.tsv.gz``, ``name_grams.tsv.gz``).
 
 Not for: turning tags into record mentions (``naba.stages.entities``).
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...entities import lexicon
 from ...errors import ModelError
+from . import namelike
 from .features import clusters, document_features, sentence_features, word_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "ner.crfsuite"
@@ -39,7 +40,8 @@ def tagger():
         t.open(str(path))
     except Exception as e:  # crfsuite raises a bare ValueError/IOError
         raise ModelError(f"the NER model {path} cannot be loaded: {e}") from e
-    clusters()  # the word clusters the features use: load them with the weights
+    clusters()  # the word clusters and name n-grams the features use: load them with the weights
+    namelike.score("")
     return t
 
 
