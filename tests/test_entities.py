@@ -121,6 +121,36 @@ def test_region_is_not_its_country():
     assert "reg:west-bank" in ids and "iso:PS" in ids
 
 
+def test_continents_are_linked_without_their_clitic_and_do_not_flag_the_tagger():
+    """"وآسيا" is the continent Asia (the و comes off); a one-word continent is linked but does not
+    turn on the tagger's place flag, which would pull "دوري أبطال أوروبا" apart."""
+    from naba.models.ner.features import word_features
+
+    rec = _analyze("قال الوزير إن أوروبا وآسيا تواجهان تحديات كبيرة، وإن أفريقيا تحتاج إلى دعم.")
+    linked = {e.attrs.get("gazetteer"): e for e in rec.entities}
+    assert {"cont:europe", "cont:asia", "cont:africa"} <= set(linked)
+    assert "آسيا" in linked["cont:asia"].aliases and linked["cont:asia"].attrs["place"] == "continent"
+    assert not any(m.text.startswith("و") for m in rec.mentions)
+    assert not any(f.startswith("gL") for f in word_features("أوروبا")[0])
+    assert "gL" in word_features("الأردن")[0]
+
+
+@pytest.mark.parametrize("run,pieces", [
+    ("سوريا والعراق ولبنان", ["سوريا", "والعراق", "ولبنان"]),
+    ("أوروبا وآسيا", ["أوروبا", "وآسيا"]),
+    ("البوسنة والهرسك", ["البوسنة والهرسك"]),
+    ("ترينيداد وتوباغو", ["ترينيداد وتوباغو"]),  # both one country, though ترينيداد alone is a town
+    ("سوريا ومعارضيها", ["سوريا ومعارضيها"]),  # not places on both sides
+])
+def test_a_place_run_of_places_joined_by_waw_is_split(run, pieces):
+    from naba.arabic.tokenize import tokenize
+    from naba.stages.entities import _split_places
+
+    toks = tokenize(run)
+    got = [" ".join(t.text for t in toks[a:b]) for a, b in _split_places(toks, 0, len(toks))]
+    assert got == pieces
+
+
 def test_shortest_proclitic_leaves_the_place():
     assert clitics.proclitic(normalize("ولبنان")) == "و"
     assert clitics.proclitic(normalize("وباريس")) == "و"

@@ -27,8 +27,8 @@ CONTEXT_MIN_SHARE = 20  # a place in a named country beats the default if at lea
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    id: str  # "iso:SY", "geo:170654" or "reg:west-bank"
-    kind: str  # country | city | region
+    id: str  # "iso:SY", "geo:170654", "reg:west-bank" or "cont:europe"
+    kind: str  # country | city | region | continent
     name_en: str
     cc: str
     lat: float | None
@@ -54,7 +54,7 @@ def all_places() -> dict[str, tuple[Place, ...]]:
             ps.append(p)
 
     for rid, name, cc, lat, lon, names in read_tsv(PKG, "regions.tsv"):
-        p = Place(rid, "region", name, cc, _f(lat), _f(lon))
+        p = Place(rid, "continent" if rid.startswith("cont:") else "region", name, cc, _f(lat), _f(lon))
         for n in names.split("|"):
             add(n, p)
     regions = set(out)

@@ -102,12 +102,27 @@ def _grow_place(toks: list[Token], a: int, b: int, sent_end: int) -> tuple[int, 
         for y in range(b, min(sent_end, b + 2) + 1):
             if (x, y) == (a, b) or (best and y - x <= best[1] - best[0]):
                 continue
-            words = [t.norm for t in toks[x:y]]
-            p = clitics.proclitic(words[0])
-            words[0] = words[0][len(p):]
-            if gazetteer.lookup(" ".join(words)):
+            if _place_of(toks[x:y]):
                 best = (x, y)
     return best or (a, b)
+
+
+def _place_of(toks: list[Token]):
+    """The gazetteer place the words name, a proclitic off the first word ("وآسيا")."""
+    words = [t.norm for t in toks]
+    words[0] = words[0][len(clitics.proclitic(words[0])):]
+    return gazetteer.lookup(" ".join(words))
+
+
+def _split_places(toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """A place run that is places joined by و ("أوروبا وآسيا", "سوريا والعراق") as its places;
+    otherwise ("البوسنة والهرسك") the run itself."""
+    cuts = [k for k in range(a + 1, b) if clitics.proclitic(toks[k].norm) == "و"]
+    bounds = [a] + cuts + [b]
+    pieces = list(zip(bounds, bounds[1:]))
+    if cuts and not _place_of(toks[a:b]) and all(_place_of(toks[x:y]) for x, y in pieces):
+        return pieces
+    return [(a, b)]
 
 
 def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
@@ -169,17 +184,18 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
     tags = tag_document([[record.tokens[i].text for i in idx] for idx in sents])
     for idx, sent_tags in zip(sents, tags):
         toks = [record.tokens[i] for i in idx]
-        for a, b, ty in chunks(sent_tags):
+        for a0, b0, ty in chunks(sent_tags):
             typ = TYPES.get(ty, "MISC")
-            if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
-                a, b = _trim_person(toks, a, b)
-            elif typ == "LOC":
-                a, b = _grow_place(toks, a, b, len(toks))
-            a, b = _adjust(toks, a, b, typ)
-            c = _mention(record, toks[a:b], typ, article_words)
-            if c:
-                c.tok = (idx[a], idx[b - 1] + 1)
-                cands.append(c)
+            for a, b in _split_places(toks, a0, b0) if typ == "LOC" else [(a0, b0)]:
+                if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
+                    a, b = _trim_person(toks, a, b)
+                elif typ == "LOC":
+                    a, b = _grow_place(toks, a, b, len(toks))
+                a, b = _adjust(toks, a, b, typ)
+                c = _mention(record, toks[a:b], typ, article_words)
+                if c:
+                    c.tok = (idx[a], idx[b - 1] + 1)
+                    cands.append(c)
     return cands, sents
 
 
@@ -337,7 +353,7 @@ def unify_types(cands: list[Cand]) -> None:
     for cs in by_key.values():
         place = gazetteer.lookup(" ".join(cs[0].words))
         counts = Counter(c.type for c in cs)
-        if place and place.kind in ("country", "region") and "PER" not in counts:
+        if place and place.kind in ("country", "region", "continent") and "PER" not in counts:
             typ = "LOC"
         elif len(counts) == 1:
             continue

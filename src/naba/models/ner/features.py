@@ -67,7 +67,8 @@ def _gaz(norm: str) -> list[str]:
             out.append("gT" + tag)
         if rest in heads:
             out.append("gO" + tag)
-        if gazetteer.lookup(rest) is not None:
+        place = gazetteer.lookup(rest)
+        if place is not None and place.kind != "continent":  # "أوروبا" of "دوري أبطال أوروبا"
             out.append("gL" + tag)
     return sorted(set(out))
 
