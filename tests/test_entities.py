@@ -151,6 +151,14 @@ def test_a_place_run_of_places_joined_by_waw_is_split(run, pieces):
     assert got == pieces
 
 
+def test_a_short_country_name_takes_the_longer_one_the_article_names():
+    rec = _analyze("أعلنت كوريا الشمالية أنها أطلقت صاروخا جديدا. وقالت كوريا إن التجربة ناجحة.")
+    north = next(e for e in rec.entities if e.attrs.get("gazetteer") == "iso:KP")
+    assert "كوريا" in north.aliases and not any(e.attrs.get("gazetteer") == "iso:KR" for e in rec.entities)
+    rec = _analyze("وصل الوفد التجاري إلى كوريا أمس لبحث صفقة السيارات.")
+    assert _place(rec, "كوريا").attrs["gazetteer"] == "iso:KR"
+
+
 def test_shortest_proclitic_leaves_the_place():
     assert clitics.proclitic(normalize("ولبنان")) == "و"
     assert clitics.proclitic(normalize("وباريس")) == "و"

@@ -370,7 +370,8 @@ def unify_types(cands: list[Cand]) -> None:
 def link_places(record: Record, cands: list[Cand]) -> None:
     """Each place mention's gazetteer link, read in its article: the countries the article names
     and its words pick among places of one name ("طرابلس" with "الليبية", "عمان" with
-    "العاصمة الأردنية"; :func:`naba.entities.gazetteer.resolve`)."""
+    "العاصمة الأردنية"; :func:`naba.entities.gazetteer.resolve`), and a country's longer name in the
+    article its short one (:func:`_short_country_names`)."""
     locs = [c for c in cands if c.type == "LOC"]
     if not locs:
         for c in cands:
@@ -382,6 +383,19 @@ def link_places(record: Record, cands: list[Cand]) -> None:
     for c in cands:
         p = gazetteer.resolve(" ".join(c.words), countries, text) if c.type == "LOC" else None
         c.place_id = p.id if p else None
+    _short_country_names(locs)
+
+
+def _short_country_names(locs: list[Cand]) -> None:
+    """A country named by the first word(s) of another country the article names takes that one
+    ("كوريا" after "كوريا الشمالية", "الكونغو" after "الكونغو الديمقراطية"), unless two such."""
+    countries = [c for c in locs if c.place_id and c.place_id.startswith("iso:")]
+    full = {tuple(c.words): c.place_id for c in countries}
+    for c in countries:
+        n = len(c.words)
+        longer = {pid for words, pid in full.items() if len(words) > n and words[:n] == tuple(c.words)}
+        if len(longer) == 1:
+            c.place_id = longer.pop()
 
 
 def _canonical(g: Group) -> str:
