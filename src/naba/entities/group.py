@@ -160,32 +160,102 @@ def _pick(fits: list[Group], c: Cand) -> Group | None:
                                     -_recent(g, c.start), -len(g.mentions)))
 
 
+class _Index:
+    """The groups made so far, looked up by key, gazetteer id and name word instead of scanned:
+    an article of thousands of mentions compared each with every entity (quadratic; a 2 MB text
+    spent 30 s here). Lookups give a superset of the groups that can match, in creation order;
+    the callers test each with the same predicates as before, so the grouping is unchanged."""
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self.order: dict[int, int] = {}  # id(group) -> creation index
+        self.by_key: dict[str, list[Group]] = {}
+        self.by_place: dict[str, list[Group]] = {}
+        self.by_word: dict[str, list[Group]] = {}  # a word of the longest name, as is and without ال
+        self.by_shape: dict[tuple[str, ...], list[Group]] = {}  # :func:`_shape` of such a word
+        self.indexed_keys: dict[int, set[str]] = {}
+        self.indexed_longest: dict[int, tuple[str, ...]] = {}
+
+    def new(self, g: Group) -> None:
+        self.order[id(g)] = len(self.groups)
+        self.groups.append(g)
+        if g.place_id:
+            self.by_place.setdefault(g.place_id, []).append(g)
+
+    def added(self, g: Group) -> None:
+        """Index what :func:`_add` changed: a new key, a longer name."""
+        done = self.indexed_keys.setdefault(id(g), set())
+        for k in g.keys - done:
+            self.by_key.setdefault(k, []).append(g)
+            done.add(k)
+        if self.indexed_longest.get(id(g)) != g.longest:
+            self.indexed_longest[id(g)] = g.longest
+            for w in set(g.longest) | {_strip_al(w) for w in g.longest}:
+                self.by_word.setdefault(w, []).append(g)
+                self.by_shape.setdefault(_shape(w), []).append(g)
+
+    def _sorted(self, found, typ: str | None) -> list[Group]:
+        seen = {id(g): g for g in found if typ is None or g.type == typ}
+        return sorted(seen.values(), key=lambda g: self.order[id(g)])
+
+    def keyed(self, k: str, typ: str | None) -> list[Group]:
+        return self._sorted(self.by_key.get(k, ()), typ)
+
+    def placed(self, place_id: str | None, typ: str) -> list[Group]:
+        return self._sorted(self.by_place.get(place_id, ()) if place_id else (), typ)
+
+    def containing(self, word: str, typ: str) -> list[Group]:
+        """Groups of ``typ`` whose longest name has ``word`` (as is or without ال)."""
+        return self._sorted([*self.by_word.get(word, ()), *self.by_word.get(_strip_al(word), ())], typ)
+
+    def similar(self, word: str, typ: str) -> list[Group]:
+        """Groups of ``typ`` with a word that may be a spelling variant of ``word``."""
+        return self._sorted([*self.by_shape.get(_shape(word), ()), *self.by_shape.get(_shape(_strip_al(word)), ())],
+                            typ)
+
+
+def _shape(w: str) -> tuple[str, ...]:
+    """The letters of a word's skeleton but long vowels, sorted: equal for any two words that
+    :func:`same_word` matches (equal skeletons, equal without long vowels, one swap of neighbours),
+    so it indexes the candidates for that test."""
+    return tuple(sorted(c for c in skeleton(w) if c not in "اوي"))
+
+
 def group(cands: list[Cand], generic: frozenset[str] = frozenset()) -> list[Group]:
     """Entities of an article's mentions (``generic``: words that alone do not name an entity)."""
-    groups: list[Group] = []
+    index = _Index()
+    groups = index.groups
     order = sorted(cands, key=lambda c: (c.alias_of is not None, -len(c.words), c.start))
     for c in order:
         k = key(c.words, c.type)
-        same = [g for g in groups if g.type == c.type]
         hit = None
         if c.alias_of:
-            hit = next((g for g in same if key(words_of(c.alias_of), "PER") in g.keys
-                        or _contains(g.longest, words_of(c.alias_of)[-1:], "PER")), None)
+            alias = words_of(c.alias_of)
+            same = [g for g in groups if g.type == c.type] if not alias else index._sorted(
+                [*index.keyed(key(alias, "PER"), c.type), *index.containing(_strip_al(alias[-1]), c.type)], None)
+            hit = next((g for g in same if key(alias, "PER") in g.keys
+                        or _contains(g.longest, alias[-1:], "PER")), None)
         part = c.type in ("PER", "ORG") and not c.alias_of and not set(c.words) <= generic
+        # a name of no words is in no group's words: those tests scan the groups as they did
+        scan = (lambda: [g for g in groups if g.type == c.type]) if not c.words else None
         if hit is None:
-            exact = [g for g in same if k in g.keys or (c.place_id and g.place_id == c.place_id)]
+            exact = index._sorted([*index.keyed(k, c.type), *index.placed(c.place_id, c.type)], None)
             if part and len(exact) == 1 and len(exact[0].longest) > len(c.words):
-                exact += [g for g in same if g is not exact[0] and _contains(g.longest, c.words, c.type)]
+                near = scan() if scan else index.containing(c.words[0], c.type)
+                exact += [g for g in near if g is not exact[0] and _contains(g.longest, c.words, c.type)]
             hit = _pick(exact, c)
         if hit is None and part:
-            hit = _pick([g for g in same if _contains(g.longest, c.words, c.type)], c)
+            near = scan() if scan else index.containing(c.words[0], c.type)
+            hit = _pick([g for g in near if _contains(g.longest, c.words, c.type)], c)
         if hit is None and c.type == "PER" and not c.alias_of:
-            hit = _pick([g for g in same if _variant(g, c.words)], c)
+            near = scan() if scan else index.similar(c.words[0], c.type)
+            hit = _pick([g for g in near if _variant(g, c.words)], c)
         if hit is None:
-            hit = next((g for g in groups if k in g.keys and len(g.mentions) >= 2), None)
+            hit = next((g for g in index.keyed(k, None) if len(g.mentions) >= 2), None)
         if hit is None:
             hit = Group(c.type, place_id=c.place_id, name=c.alias_of)
-            groups.append(hit)
+            index.new(hit)
         _add(hit, c)
+        index.added(hit)
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     return groups

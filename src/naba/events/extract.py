@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..record import Event, Record
 from ..arabic.normalize import normalized_with_offsets
+from ..spanindex import SpanIndex, TakenSpans
 from .lexicon import Trigger, cue_pairs, cues, lexicon, strip_variants
 
 _WORD_RE = re.compile(r"\w+")
@@ -101,22 +102,24 @@ def find_triggers(text: str) -> list[tuple[Trigger, int, int]]:
         trig = _word_trigger(word)
         if trig is not None:
             found.append((trig, a, b))
+    excluded = TakenSpans()  # spans of no trigger: found triggers overlapping one are dropped
     for rx in lx.excluded_phrases:
         for m in rx.finditer(norm):
             # a group named x marks the words that are no trigger; the rest of the match is context
             x = "x" if "x" in rx.groupindex and m.start("x") >= 0 else 0
-            a, b = offs[m.start(x)], offs[m.end(x) - 1] + 1
-            found = [f for f in found if not (f[1] < b and a < f[2])]
+            excluded.add(offs[m.start(x)], offs[m.end(x) - 1] + 1)
     words = list(_tokens(norm, offs))
+    dawn = set()
     for i, (w, a, b, _, _) in enumerate(words):  # "فجر الخميس": dawn, not "he detonated"
         if w in cues()["dawn"] and i + 1 < len(words) and words[i + 1][0] in cues()["light"]:
-            found = [f for f in found if not (f[1] == a and f[2] == b)]
+            dawn.add((a, b))
+    found = [f for f in found if not excluded.overlaps(f[1], f[2]) and (f[1], f[2]) not in dawn]
     found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
-    taken, out = [], []
+    taken, out = TakenSpans(), []
     for trig, a, b in found:
-        if any(a < tb and ta < b for ta, tb in taken):
+        if taken.overlaps(a, b):
             continue
-        taken.append((a, b))
+        taken.add(a, b)
         out.append((trig, a, b))
     out.sort(key=lambda f: f[1])
     return out
@@ -157,8 +160,11 @@ def candidates(record: Record) -> list[Cand]:
     lx = lexicon()
     text = record.text
     out: list[Cand] = []
+    entities: dict = {}  # record.entity(id) without a scan of all entities per mention
+    for e in record.entities:
+        entities.setdefault(e.id, e)
     for m in record.mentions:
-        ent = record.entity(m.entity)
+        ent = entities.get(m.entity)
         words = normalized_with_offsets(m.text)[0].split()
         country = None
         if ent is not None:
@@ -170,6 +176,13 @@ def candidates(record: Record) -> list[Cand]:
                         is_country=m.type == "LOC" and _country_of(words) is not None and len(words) <= 2))
     norm, offs = normalized_with_offsets(text)
     toks = list(_tokens(norm, offs))
+    first_mention: dict[int, object] = {}  # the first mention starting at an offset
+    for m in record.mentions:
+        first_mention.setdefault(m.start, m)
+    # The mentions' candidates (all of ``out`` so far) by offset. An ACTOR phrase added below ends
+    # before the next token the loop looks at, and a candidate widened to a phrase ends inside it,
+    # so neither can overlap a later phrase: the index built before the loop stays exact.
+    named = SpanIndex(out)
     i = 0
     while i < len(toks):
         w, a, b, na, nb = toks[i]
@@ -201,18 +214,19 @@ def candidates(record: Record) -> list[Cand]:
                 k += 1
                 end_i = k
                 continue
-            if sector and any(m.start == toks[k][1] for m in record.mentions):
-                m = next(m for m in record.mentions if m.start == toks[k][1])
+            if sector and toks[k][1] in first_mention:
+                m = first_mention[toks[k][1]]
                 end_i = min(next((x for x in range(k, len(toks)) if toks[x][2] >= m.end), k) + 1, len(toks))
                 break
             break
         start, end = a, toks[end_i - 1][2]
-        if not any(c.start < end and start < c.end for c in out if c.type != "ACTOR"):
+        overlapped = named.overlapping(start, end)
+        if not any(c.type != "ACTOR" for c in overlapped):
             adjective = sector is None and any(v in lx.adjectives for v in strip_variants(w))
             out.append(Cand(start, end, "ACTOR", None, country, sector, lx.country_names.get(country),
                             is_country=sector is None, adjective=adjective))
         elif sector:  # a sector word before a mention widens it ("نظام الأسد")
-            for c in out:
+            for c in overlapped:
                 if c.start < end and start < c.end:
                     c.sector = c.sector or sector
                     c.country = c.country or country
@@ -312,17 +326,16 @@ def _phrase_before(text: str, start: int, end: int) -> Cand | None:
     return None
 
 
-def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -> None:
+def attach(record: Record, found: Found, cands: SpanIndex[Cand], prev: list[Found]) -> None:
     text = record.text
     s0, s1 = found.sent
-    inside = [c for c in cands if c.start >= s0 and c.end <= s1
-              and not (c.start < found.end and found.start < c.end)]
+    inside = [c for c in cands.within(s0, s1) if not (c.start < found.end and found.start < c.end)]
     # a candidate before "قال ... إن" is the speaker, not a participant of the reported event
     before = [c for c in inside if c.end <= found.start and not _complementizer(text, c.end, found.start)]
     after = [c for c in inside if c.start >= found.end and not _complementizer(text, found.end, c.start)]
     actor = target = location = None
     if found.trig.kind == "a":  # "المتظاهرون": the trigger names its actor
-        actor = next((c for c in cands if c.start < found.end and found.start < c.end), None) or Cand(
+        actor = next(iter(cands.overlapping(found.start, found.end)), None) or Cand(
             found.start, found.end, "ACTOR", sector="CVL")
         nxt = next((c for c in after if c.start - actor.end <= 2 and (c.adjective or c.is_country)), None)
         if nxt is not None:  # "متظاهرون فلسطينيون"
@@ -437,8 +450,8 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
             k = next((i for i, s in enumerate(sents) if s == found.sent), 0)
             if k:
                 p0, p1 = sents[k - 1]
-                first = [c for c in cands if c.start >= p0 and c.end <= p1
-                         and not (c.type == "LOC" and not c.is_country) and not c.after_prep]
+                first = [c for c in cands.within(p0, p1)
+                         if not (c.type == "LOC" and not c.is_country) and not c.after_prep]
                 target = first[0] if first else target
     actor, target = _unnamed(text, found, actor, target, location, direct, nominal, undergoer, cands)
     actor, target = _passive(text, found, actor, target, cands)
@@ -450,7 +463,7 @@ def attach(record: Record, found: Found, cands: list[Cand], prev: list[Found]) -
 
 
 def _unnamed(text: str, found: Found, actor, target, location, direct, nominal: bool, undergoer: bool,
-             cands: list[Cand] = ()):
+             cands: SpanIndex[Cand] = SpanIndex(())):
     """Participants no entity or actor phrase covers: counted groups after a verb ("تظاهر آلاف
     الإسرائيليين": its actor; "قتلت 47 إرهابيا": its victims) or before a verb of killing ("20 مدنيا
     قتلوا": the victims), the object right after a verb of violence ("خطفوا مصورا فرنسيا"), the
@@ -526,7 +539,7 @@ def _denied(text: str, f: Found, earlier: list[str]) -> bool:
     return False
 
 
-def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
+def _agent(text: str, found: Found, cands: SpanIndex[Cand]) -> Cand | None:
     """The doer named after a verb of violence: "قتل X بنيران/برصاص/على يد/من قبل Y" gives Y."""
     s1 = found.sent[1]
     stop = min(s1, found.end + 130)
@@ -540,7 +553,7 @@ def _agent(text: str, found: Found, cands: list[Cand]) -> Cand | None:
         if w not in cue["agent_cue"] or (w in leads and prev not in leads[w]):
             continue
         at = found.end + offs[m.end() - 1] + 1
-        named = next((c for c in cands if at <= c.start <= at + 2 and c.end <= s1), None)
+        named = next((c for c in cands.starting(at, at + 2) if c.end <= s1), None)
         return named or _phrase(text, at, stop, max_words=3)
     return None
 
@@ -597,7 +610,7 @@ def _support_subject(text: str, found: Found, inside: list[Cand]) -> Cand | None
     return None
 
 
-def _demanded(text: str, found: Found, cands: list[Cand]) -> Cand | None:
+def _demanded(text: str, found: Found, cands: SpanIndex[Cand]) -> Cand | None:
     """Whom a protest addresses: the one named after a demand ("مظاهرات تطالب السلطة بوقف المفاوضات"،
     "مطالبين برحيل السلطات العسكرية"، "تطالب باستقالة الرئيس"، "نحن ضد الجيش") later in its sentence."""
     s1 = found.sent[1]
@@ -608,7 +621,7 @@ def _demanded(text: str, found: Found, cands: list[Cand]) -> Cand | None:
         if not any(v in cue for v in strip_variants(m.group())[:2]):
             continue
         at = found.end + offs[m.end() - 1] + 1
-        named = next((c for c in cands if at <= c.start <= at + 25 and c.end <= s1 and not c.adjective
+        named = next((c for c in cands.starting(at, at + 25) if c.end <= s1 and not c.adjective
                       and (c.entity or c.sector or c.is_country)
                       and not any(ch in ".,،;؛:!?؟" for ch in text[at:c.start])), None)
         if named is not None:
@@ -624,7 +637,7 @@ def _demanded(text: str, found: Found, cands: list[Cand]) -> Cand | None:
     return None
 
 
-def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
+def _passive(text: str, found: Found, actor, target, cands: SpanIndex[Cand]):
     """The unvocalized past of a verb of violence read as a passive: its subject before it, with no object
     after it ("أن جنديا أميركيا قتل في هجوم"، "ثمانية اشخاص قتلوا جراء ضربة"), is its victim; a doer
     named after it (بنيران، برصاص، على يد، من قبل) is the actor, also when the victim follows the verb
@@ -643,8 +656,8 @@ def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
         i += 1
     first = words[i] if i < len(words) else ""
     # a glued ب opens a prepositional phrase ("بنيران"، "بالرصاص"), unless it starts a name (بشار)
-    named_b = any(c.type == "PER" and found.end <= c.start < found.end + 40 and normalized_with_offsets(
-        text[c.start:c.end])[0].split()[:1] == [first] for c in cands)
+    named_b = any(c.type == "PER" and normalized_with_offsets(
+        text[c.start:c.end])[0].split()[:1] == [first] for c in cands.starting(found.end, found.end + 39))
     objectless = (not first or any(ch in ".,،;؛:!?؟()«»\"" for ch in norm[:norm.find(first)] if first)
                   or first in cue["preposition"] or first in cue["passive_next"]
                   or (first[:1] in cue["glued_preposition"] and len(first) > 3 and not named_b))
@@ -658,7 +671,7 @@ def _passive(text: str, found: Found, actor, target, cands: list[Cand]):
     return actor, target
 
 
-def _modality(record: Record, f: Found) -> tuple[bool, bool]:
+def _modality(record: Record, f: Found, stated: SpanIndex | None = None) -> tuple[bool, bool]:
     lx = lexicon()
     text = record.text
     cue = cues()
@@ -707,25 +720,34 @@ def _modality(record: Record, f: Found) -> tuple[bool, bool]:
     nxt = _WORD_RE.findall(normalized_with_offsets(text[f.end:min(f.sent[1], f.end + 30)])[0])[:2]
     hedged = hedged or unless or any(v in plan for w in clause for v in strip_variants(w)) or (
         f.trig.kind in ("n", "a", "p") and any(w in plan for w in nxt))
-    for st in record.statements:
-        if st.content.start <= f.start and f.end <= st.content.end:
-            if st.certainty == "hedged":
-                hedged = True
-            # from the cue on: "لم تعلن أي جهة مسؤوليتها عن الهجمات" may have only "الهجمات" as content
-            lead = st.cue.end if st.cue is not None and st.cue.end <= f.start else st.content.start
-            if st.certainty == "denied" and not _denial_broken(
-                    text, f, _prefix_before(text, f.start, max(0, f.start - lead))):
-                negated = True
+    stated = stated if stated is not None else SpanIndex(record.statements, bounds=_content_bounds)
+    for st in stated.covering(f.start, f.end):
+        if st.certainty == "hedged":
+            hedged = True
+        # from the cue on: "لم تعلن أي جهة مسؤوليتها عن الهجمات" may have only "الهجمات" as content
+        lead = st.cue.end if st.cue is not None and st.cue.end <= f.start else st.content.start
+        if st.certainty == "denied" and not _denial_broken(
+                text, f, _prefix_before(text, f.start, max(0, f.start - lead))):
+            negated = True
     return negated, hedged
 
 
-def _time_index(record: Record, f: Found) -> int | None:
+def _pair(span: tuple[int, int]) -> tuple[int, int]:
+    return span
+
+
+def _content_bounds(st) -> tuple[int, int]:
+    return st.content.start, st.content.end
+
+
+def _time_index(record: Record, f: Found, times: SpanIndex | None = None) -> int | None:
+    times = times if times is not None else SpanIndex(record.times)
     best, dist = None, None
-    for i, t in enumerate(record.times):
-        if t.start >= f.sent[0] and t.end <= f.sent[1]:
-            d = abs(t.start - f.start)
-            if dist is None or d < dist:
-                best, dist = i, d
+    for i in times.within_ids(f.sent[0], f.sent[1]):
+        t = record.times[i]
+        d = abs(t.start - f.start)
+        if dist is None or d < dist:
+            best, dist = i, d
     return best
 
 
@@ -755,10 +777,13 @@ def merge(events: list[Event]) -> list[Event]:
     arguments joins the first; its trigger goes to ``attrs["triggers"]`` and missing arguments
     are filled in."""
     out: list[Event] = []
+    kinds: dict[tuple, list[Event]] = {}  # the hosts by what _compatible needs equal and never changes
     for ev in events:
-        host = next((h for h in out if _compatible(h, ev)), None)
+        kind = (ev.type, ev.attrs.get("group"), ev.negated)
+        host = next((h for h in kinds.get(kind, ()) if _compatible(h, ev)), None)
         if host is None:
             out.append(ev)
+            kinds.setdefault(kind, []).append(ev)
             continue
         host.attrs.setdefault("triggers", []).append(ev.trigger.to_dict())
         for role in ("actor", "target", "location"):
@@ -803,10 +828,12 @@ def _sport_sentences(text: str, sents: list[tuple[int, int]], triggers) -> set[t
             if hits:  # one key per word: "المباراة" and "مباراة" are one word
                 words[s].add(min(hits, key=len))
     article = set().union(*words.values()) if words else set()
+    violence = SpanIndex([(a, a) for t, a, _ in triggers if t.type == "ASSAULT" and t.group not in groups],
+                         bounds=_pair)  # where a trigger of violence starts
     out = set()
     for s in sents:
         if len(words[s]) >= 2 or (words[s] and len(article) >= 4):
-            if not any(t.type == "ASSAULT" and t.group not in groups and s[0] <= a < s[1] for t, a, _ in triggers):
+            if not violence.starting(s[0], s[1] - 1):
                 out.add(s)
     return out
 
@@ -826,7 +853,7 @@ def _around(text: str, f: Found) -> tuple[list[str], list[str], list[str]]:
     return before, after, clause
 
 
-def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
+def _verbal_attack(text: str, f: Found, triggers, cands: SpanIndex[Cand]) -> bool:
     """Whether an attack trigger (هاجم، هجوم) is words, not violence: an adjective of words right after it
     ("هجوم لاذع"); or, in a sentence with no violence (no ASSAULT trigger of another group, no weapon,
     casualty or military word, no military or armed actor), a statement, tweet or speech close to it, a
@@ -851,8 +878,8 @@ def _verbal_attack(text: str, f: Found, triggers, cands: list[Cand]) -> bool:
         return False
     if _has(before[-VERBAL_CUE_WORDS:] + after[:VERBAL_CUE_WORDS], "verbal_cue") or _has(after, "verbal_after"):
         return True
-    if f.trig.kind == "v" and any(x.type == "PER" and f.end <= x.start < min(s1, f.end + VERBAL_PERSON_CHARS)
-                                  for x in cands):
+    if f.trig.kind == "v" and any(x.type == "PER" for x in cands.starting(
+            f.end, min(s1, f.end + VERBAL_PERSON_CHARS) - 1)):
         return True
     if target is None:
         return False
@@ -894,26 +921,34 @@ def extract(record: Record) -> list[Event]:
     ``specific`` (confidence over the tuned threshold). Nothing is dropped by the filter: it was
     trained on 2007-2008 news dominated by bombings with casualties and scores clear reports of other
     attacks (an airstrike with no casualties) low, so it ranks events rather than deciding them."""
-    cands = candidates(record)
+    # lookups by offset, built once (scanning all candidates, sentences, times or statements for
+    # each trigger is quadratic in a long article)
+    cands = SpanIndex(candidates(record))
     sents = _sentences(record)
+    sent_index = SpanIndex(sents, bounds=_pair)
     found: list[Found] = []
+    in_sentence: dict[tuple[int, int], list[Found]] = {}  # attach reads the earlier triggers of its sentence only
     triggers = find_triggers(record.text)
     play = _sport_sentences(record.text, sents, triggers)
     for trig, a, b in triggers:
-        sent = next(((s, e) for s, e in sents if s <= a < e), (a, b))
+        sent = next(iter(sent_index.covering(a, a + 1)), (a, b))
         if sent in play and trig.group in cues()["sport_group"]:
             continue  # "واصل الهلال هجومه": play on a pitch
         f = Found(trig, a, b, sent)
-        attach(record, f, cands, found)
+        same_sentence = in_sentence.setdefault(sent, [])
+        attach(record, f, cands, same_sentence)
         if _verbal_attack(record.text, f, triggers, cands):
             f.trig = Trigger("ACCUSE", "criticize", f.trig.kind)
         elif _official_protest(record.text, f):
             f.trig = Trigger("ACCUSE", "complain", f.trig.kind)
         found.append(f)
+        same_sentence.append(f)
     conf = confidences(record, found)
     events = []
+    times = SpanIndex(record.times)
+    stated = SpanIndex(record.statements, bounds=_content_bounds)
     for f, c in zip(found, conf):
-        negated, hedged = _modality(record, f)
+        negated, hedged = _modality(record, f, stated)
         actor, target, loc = f.args["actor"], f.args["target"], f.args["location"]
         t = record.text
         attrs = {"group": f.trig.group, "actor_key": _key(t, actor), "target_key": _key(t, target),
@@ -927,7 +962,7 @@ def extract(record: Record) -> list[Event]:
         if _code(target):
             attrs["target_code"] = _code(target)
         events.append(Event(f.trig.type, record.span(f.start, f.end), _span(record, actor),
-                            _span(record, target), _span(record, loc), _time_index(record, f),
+                            _span(record, target), _span(record, loc), _time_index(record, f, times),
                             negated, hedged, attrs))
     events = merge(events)
     for ev in events:

@@ -25,9 +25,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..arabic.normalize import normalize
+from ..arabic.normalize import normalize, normalized_with_offsets
 from ..arabic.tokenize import candidates
 from ..record import Record, Statement, Token, trim
+from ..spanindex import SpanIndex
 from .lexicon import Cue, context_words, lexicon
 from .quotes import QUOTE_MARKS, quote_spans
 from .speakers import SpeakerMemory
@@ -56,6 +57,36 @@ class Frame:
     consumed: list[int] = field(default_factory=list)  # token indices used up by this frame
 
 
+class _RecordIndex:
+    """A record's mentions and times by offset, and its normalized text, built once per record:
+    looking them up by scanning all of them for every cue or quote is quadratic in a long article."""
+
+    _last: "_RecordIndex | None" = None
+
+    def __init__(self, record: Record):
+        self.record, self.text, self.n_mentions = record, record.text, len(record.mentions)
+        self.mentions = SpanIndex(record.mentions)
+        self.times = SpanIndex(record.times)
+        self._norm: tuple[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, record: Record) -> "_RecordIndex":
+        last = cls._last
+        if last is None or last.record is not record or last.text is not record.text \
+                or last.n_mentions != len(record.mentions):
+            last = cls._last = cls(record)
+        return last
+
+    def normalized(self) -> tuple[str, list[int]] | None:
+        """``normalize(text)`` with the offset each of its characters came from; None when
+        normalizing a piece is not that piece of it (str.lower's final sigma, its İ -> i̇)."""
+        if "\u03a3" in self.text or "\u0130" in self.text:
+            return None
+        if self._norm is None:
+            self._norm = normalized_with_offsets(self.text)
+        return self._norm
+
+
 class Paragraph:
     """The tokens, quotes and sentence bounds of one body paragraph."""
 
@@ -68,6 +99,8 @@ class Paragraph:
         self.sentences = sentences
         self._sent_starts = [s for s, _ in sentences]
         self._tok_starts = [t.start for t in tokens]
+        self._tok_ends = [t.end for t in tokens]
+        self._ends_sorted = all(a <= b for a, b in zip(self._tok_ends, self._tok_ends[1:]))
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self._sent_starts, offset) - 1
@@ -78,6 +111,12 @@ class Paragraph:
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect_left(self._tok_starts, offset)
+
+    def count_ending_by(self, i: int, offset: int) -> int:
+        """How many tokens from index ``i`` on end at or before ``offset``."""
+        if self._ends_sorted:
+            return max(0, bisect_right(self._tok_ends, offset) - i)
+        return sum(1 for x in self.toks[i:] if x.end <= offset)
 
 
 # -- token tests -----------------------------------------------------------------------------------
@@ -215,14 +254,14 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             break
         if t.start in para.quote_at:
             close = para.quote_at[t.start]
-            inside = [x for x in toks[j + 1:] if x.end <= close]
-            after = [x for x in toks if x.start > close]
-            name_like = (len(inside) <= MAX_NAME_QUOTE_WORDS and after and after[0].text not in SENTENCE_END
-                         and cue.lemma != "وصف") or (len(inside) <= 2 * MAX_NAME_QUOTE_WORDS
+            inside = para.count_ending_by(j + 1, close)  # tokens inside the quote
+            after = bisect_right(para._tok_starts, close)  # the first token after it
+            name_like = (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
+                         and cue.lemma != "وصف") or (inside <= 2 * MAX_NAME_QUOTE_WORDS
                                                      and _content_follows(para, close))
             if name_like:
-                region.extend(range(j, j + len(inside) + 2))
-                j += len(inside) + 2
+                region.extend(range(j, j + inside + 2))
+                j += inside + 2
                 continue
             content, kind = _quote_interior(para, t.start), "direct"
             break
@@ -329,11 +368,11 @@ def _medium_opening(para: Paragraph, k: int) -> tuple[int, int] | None:
 def _time_chunk(para: Paragraph, region: list[int]) -> int:
     """The number of region tokens taken by a time expression and its comma at the start of the
     region ("أكد الخميس الماضي، رسمياً"): then the subject is not after the verb. 0 when none."""
-    toks, times = para.toks, para.record.times
+    toks, times = para.toks, _RecordIndex.of(para.record).times
     n = 0
     while n < len(region) and toks[region[n]].text not in COMMAS:
         t = toks[region[n]]
-        if not any(x.start <= t.start and t.end <= x.end for x in times):
+        if not any(x.start <= t.start and t.end <= x.end for x in times.covering(t.start, t.end)):
             return 0
         n += 1
     if n == 0 or n >= len(region):
@@ -398,10 +437,11 @@ def _names_source(para: Paragraph, span: tuple[int, int]) -> bool:
     """Whether a phrase names a source: a person/organisation mention starts it, or its first
     word is a title, honorific, organisation, group, anonymous or document word."""
     a, b = span
-    if any(m.start == a and m.end <= b and m.type[:3] in ("PER", "ORG") for m in para.record.mentions):
+    if any(m.end <= b and m.type[:3] in ("PER", "ORG") for m in _RecordIndex.of(para.record).mentions.at(a)):
         return True
     lex = lexicon()
-    head = next(t for t in para.toks if t.start == a)
+    i = para.index_at(a)
+    head = next(t for t in para.toks[i:i + 1] if t.start == a)
     return any(lex.source_kind(rest.removeprefix("ال")) or lex.source_kind(rest)
                for _, rest in candidates(head.norm))
 
@@ -584,17 +624,31 @@ def _name_quote(para: Paragraph, qo: int, qc: int) -> bool:
     words = inner.split()
     if not words or len(words) > 3:
         return False
-    if any(m.start >= qo and m.end <= qc + 1 for m in rec.mentions):
+    index = _RecordIndex.of(rec)
+    if index.mentions.within(qo, qc + 1):
         return True
     lex = lexicon()
     first = normalize(words[0]).removeprefix("ال")
     if lex.source_kind(first) in ("title", "honorific"):
         return True
     n_inner = normalize(inner).removeprefix("ال")
-    hay = normalize((rec.title or "") + " " + rec.text[:qo] + " " + rec.text[qc + 1:])
-    for piece in hay.split(n_inner)[:-1]:
-        if not piece or piece[-1] not in QUOTE_MARKS:
+    title = rec.title or ""
+    norm = index.normalized()
+    if norm is None or not n_inner or "\u03a3" in title:
+        hay = normalize(title + " " + rec.text[:qo] + " " + rec.text[qc + 1:])
+        for piece in hay.split(n_inner)[:-1]:
+            if not piece or piece[-1] not in QUOTE_MARKS:
+                return True
+        return False
+    # the same test on the normalized text cut once per record (normalizing it per quote was quadratic):
+    # an occurrence (left to right, not overlapping) right after another or after no quote mark
+    text, offs = norm
+    hay = normalize(title) + " " + text[:bisect_left(offs, qo)] + " " + text[bisect_left(offs, qc + 1):]
+    pos = 0
+    while (k := hay.find(n_inner, pos)) >= 0:
+        if k == pos or hay[k - 1] not in QUOTE_MARKS:
             return True
+        pos = k + len(n_inner)
     return False
 
 

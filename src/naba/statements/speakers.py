@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
 from ..record import Record, Span
+from ..spanindex import SpanIndex
 from .lexicon import context_words, lexicon
 from .quotes import QUOTE_MARKS
 
@@ -115,6 +116,17 @@ class SpeakerMemory:
 
     record: Record
     seen: list[Speaker] = field(default_factory=list)
+    _mentions: SpanIndex | None = field(default=None, repr=False)
+    _fuller: dict | None = field(default=None, repr=False)
+    _by_word: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see :meth:`_similar_speakers`
+    _indexed: int = 0
+
+    def mentions(self) -> SpanIndex:
+        """The record's mentions indexed by offset (built on first use; a long one-line article
+        has thousands, and every speaker looks up the few in its span)."""
+        if self._mentions is None:
+            self._mentions = SpanIndex(self.record.mentions)
+        return self._mentions
 
     def resolve(self, span: Span) -> tuple[str | None, str]:
         """(entity id, canonical name) of the speaker ``span``; remembers it."""
@@ -139,9 +151,8 @@ class SpeakerMemory:
         return entity, name
 
     def _from_mentions(self, span: Span) -> tuple[str | None, str]:
-        inside = [m for m in self.record.mentions
-                  if m.start < span.end and span.start < m.end and m.entity and m.type[:3] in ("PER", "ORG")
-                  and self._heads(span, m)]
+        inside = [m for m in self.mentions().overlapping(span.start, span.end)
+                  if m.entity and m.type[:3] in ("PER", "ORG") and self._heads(span, m)]
         # a person named in the phrase is the speaker, not the organisation in his title
         # ("قائد المدفعية في الحرس الثوري “محمود جهار باغي”"); the last, longest one wins
         best = max(inside, key=lambda m: (m.type.startswith("PER"), m.end - m.start, m.start), default=None)
@@ -153,7 +164,7 @@ class SpeakerMemory:
 
     def _titled_organisation(self, span: Span) -> bool:
         """A title whose complement is an organisation mention, and no person named."""
-        inside = [m for m in self.record.mentions if m.start >= span.start and m.end <= span.end]
+        inside = self.mentions().within(span.start, span.end)
         return (any(m.type[:3] == "ORG" and not self._heads(span, m) for m in inside)
                 and not any(m.type[:3] == "PER" for m in inside))
 
@@ -180,14 +191,27 @@ class SpeakerMemory:
             return None
         lex = lexicon()
         described = bool(lex.source_kind(words[0]))
-        for sp in reversed(self.seen):
-            # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
-            want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
-            if want and all(any(_similar(w, x) for x in sp.words) for w in want):
+        # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
+        want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
+        for i in (self._similar_speakers(want[0]) if want else ()):
+            sp = self.seen[i]
+            if all(any(_similar(w, x) for x in sp.words) for w in want):
                 return sp
         if len(words) == 1:
             return self._fuller_in_text(words[0], span)
         return None
+
+    def _similar_speakers(self, word: str) -> list[int]:
+        """Indices of the speakers seen with a word :func:`_similar` to ``word``, latest first (and
+        maybe a few more): the speakers indexed by their words and by those words less one long
+        vowel, instead of testing every earlier speaker (quadratic in a long article)."""
+        for i in range(self._indexed, len(self.seen)):
+            for x in self.seen[i].words:
+                for k in {x, *_shortened(x)}:
+                    self._by_word.setdefault(k, []).append(i)
+        self._indexed = len(self.seen)
+        found = {i for k in {word, *_shortened(word)} for i in self._by_word.get(k, ())}
+        return sorted(found, reverse=True)
 
     def _fuller_in_text(self, word: str, span: Span) -> Speaker | None:
         """A fuller form of a one-word name elsewhere in the article ("جيمس" -> "ليبرون جيمس"):
@@ -195,25 +219,43 @@ class SpeakerMemory:
         lex = lexicon()
         if lex.source_kind(word) or word.startswith("ال"):
             return None
+        found: dict[str, list[str]] = {}
+        for start, p, form in self._fuller_forms().get(word, ()):
+            if start != span.start:
+                found.setdefault(p, []).append(form)
+        if not found:
+            return None
+        best = max(found.values(), key=len)  # the most frequent fuller form, the first on ties
+        return Speaker({word, normalize(best[0].split()[0])}, best[0], None)
+
+    def _fuller_forms(self) -> dict[str, list[tuple[int, str, str]]]:
+        """Every "name word" pair of the article, by the second word's base: (its start, the first
+        word normalized, the pair as written), in text order. Built once: scanning all tokens for
+        each short-form speaker was quadratic in a long article."""
+        if self._fuller is not None:
+            return self._fuller
+        lex = lexicon()
         toks = self.record.tokens
         before_ok = set(",،:(") | set(QUOTE_MARKS)
-        found: dict[str, list[str]] = {}
-        for before, prev, tok in zip([None] + toks, toks, toks[1:]):
-            if before is None or not (before.text in before_ok or before.norm.startswith("ال")
-                                      or lex.source_kind(before.base) or lex.source_kind(before.norm)):
+        forms: dict[str, list[tuple[int, str, str]]] = {}
+        for before, prev, tok in zip(toks, toks[1:], toks[2:]):
+            if not (before.text in before_ok or before.norm.startswith("ال")
+                    or lex.source_kind(before.base) or lex.source_kind(before.norm)):
                 continue  # "مستوى ذكاء جيمس": not a name before it; "استدعت روسيا": a sentence opens with the verb
-            if tok.start == span.start or _base(tok.text) != word:
-                continue
             p = prev.norm
             if (p.startswith(("ال", "و")) or p in lex.function_words or p in lex.cues
                     or lex.source_kind(prev.base) or not p.isalpha() or len(p) < 3
                     or tok.start - prev.end != 1):
                 continue
-            found.setdefault(p, []).append(f"{prev.text} {tok.text}")
-        if not found:
-            return None
-        best = max(found.values(), key=len)  # the most frequent fuller form, the first on ties
-        return Speaker({word, normalize(best[0].split()[0])}, best[0], None)
+            forms.setdefault(_base(tok.text), []).append((tok.start, p, f"{prev.text} {tok.text}"))
+        self._fuller = forms
+        return forms
+
+
+def _shortened(w: str) -> list[str]:
+    """``w`` less one of its long vowels, each way: a word :func:`_similar` to ``w`` is ``w``, one
+    of these, or has ``w`` among its own."""
+    return [w[:i] + w[i + 1:] for i in range(len(w)) if w[i] in "اوي"]
 
 
 def _similar(a: str, b: str) -> bool:

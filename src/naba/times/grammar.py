@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import normalize, normalized_with_offsets
 from ..arabic.resources import read_lines, read_tsv
+from ..spanindex import TakenSpans
 
 DATA = "naba.arabic.data.times"
 
@@ -239,12 +240,12 @@ def find(text: str) -> list[Match]:
             parts = {k: _canon(v) for k, v in m.groupdict().items() if k != "t"}
             cands.append((a, b, prio, rule, parts))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = [m.span() for rx in _name_patterns() for m in rx.finditer(norm)]
+    taken = TakenSpans([m.span() for rx in _name_patterns() for m in rx.finditer(norm)])
     out = []
     for a, b, _, rule, parts in cands:
-        if any(a < tb and ta < b for ta, tb in taken):
+        if taken.overlaps(a, b):
             continue
-        taken.append((a, b))
+        taken.add(a, b)
         end = offs[b - 1] + 1
         while end < len(text) and not normalize(text[end]):
             end += 1  # keep a trailing tatweel or diacritic ("هـ") in the span
