@@ -96,6 +96,8 @@ class Paragraph:
         self.toks = tokens
         self.quotes = quote_spans(record.text, start, end)
         self.quote_at = {o: c for o, c in self.quotes}
+        self._quote_starts = [o for o, _ in self.quotes]
+        self._quotes_sorted = all(a <= b for a, b in zip(self._quote_starts, self._quote_starts[1:]))
         self.sentences = sentences
         self._sent_starts = [s for s, _ in sentences]
         self._tok_starts = [t.start for t in tokens]
@@ -111,6 +113,13 @@ class Paragraph:
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect_left(self._tok_starts, offset)
+
+    def quotes_from(self, offset: int) -> list[tuple[int, int]]:
+        """The quotes (in order) but those opening before ``offset``, when the quotes are sorted;
+        all of them otherwise (callers test the start themselves)."""
+        if self._quotes_sorted:
+            return self.quotes[bisect_left(self._quote_starts, offset):]
+        return self.quotes
 
     def count_ending_by(self, i: int, offset: int) -> int:
         """How many tokens from index ``i`` on end at or before ``offset``."""
@@ -523,7 +532,9 @@ def _clause(para: Paragraph, after: int) -> tuple[int, int]:
     while a < para.end and text[a].isspace():
         a += 1
     s, e = para.sentence(a)
-    for qo, qc in para.quotes:
+    for qo, qc in para.quotes_from(a):
+        if para._quotes_sorted and qo >= e:
+            break  # sorted: no later quote opens before e (which only grows)
         if a <= qo < e and qc >= e:
             e = para.sentence(min(qc, para.end - 1))[1] if qc < para.end else para.end
     e = _next_frame(para, a, e)
@@ -610,7 +621,9 @@ def _unwrap(para: Paragraph, content: tuple[int, int], kind: str) -> tuple[tuple
         return content, kind
     if text[a] in QUOTE_MARKS and a in para.quote_at and para.quote_at[a] >= b - 1:
         return trim(text, a + 1, min(para.quote_at[a], b)), "mixed"
-    for qo, qc in para.quotes:
+    for qo, qc in para.quotes_from(a):
+        if para._quotes_sorted and qo >= b:
+            break
         if a <= qo < b and not _name_quote(para, qo, qc):
             return content, "mixed"
     return content, kind
@@ -871,7 +884,7 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             break  # "وفقا للخطة فسوف ...": the clause begins
         if t.start in para.quote_at and src:
             close = para.quote_at[t.start]
-            n_in = len([x for x in toks[j:] if x.end <= close + 1])
+            n_in = para.count_ending_by(j, close + 1)
             if n_in - 2 <= MAX_NAME_QUOTE_WORDS:
                 src.extend(range(j, j + n_in))
                 j += n_in
@@ -937,7 +950,7 @@ def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
     toks, lex = para.toks, lexicon()
     if not src:
         return src
-    head = [m for m in para.record.mentions if m.start == toks[src[0]].start and m.type[:3] in ("PER", "ORG")]
+    head = [m for m in _RecordIndex.of(para.record).mentions.at(toks[src[0]].start) if m.type[:3] in ("PER", "ORG")]
     if not head:
         return src
     end = max(m.end for m in head)
@@ -953,7 +966,7 @@ def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
 def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
     toks, lex = para.toks, lexicon()
     a, b = toks[src[0]].start, toks[src[-1]].end
-    if any(m.start < b and a < m.end and m.type[:3] in ("PER", "ORG") for m in para.record.mentions):
+    if any(m.type[:3] in ("PER", "ORG") for m in _RecordIndex.of(para.record).mentions.overlapping(a, b)):
         return True
     for i in src[:3]:
         for _, rest in candidates(toks[i].norm):
