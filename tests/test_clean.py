@@ -38,6 +38,18 @@ def test_hashtag_words_joined_by_underscores_are_spaced():
     assert {"كيم جونغ أون", "بيونغ يانغ"} <= {m.text for m in rec.mentions}
 
 
+def test_a_one_line_article_keeps_its_text_around_a_notice():
+    """A whole article on one line with an app notice in it loses the notice's sentence, not the
+    article; a short notice line is still removed whole."""
+    notice = "يمكنكم استلام اشعارات بأهم الأخبار عبر تطبيقنا."
+    one_line = " ".join([BODY] * 8 + [notice] + [BODY.replace("الخارجية", "الداخلية")])
+    rec = naba.analyze(one_line)
+    assert "يمكنكم" not in rec.text and "وزير الداخلية" in rec.text and rec.text.count("وزير الخارجية") == 8
+    assert {"text": notice, "reason": "app-promo"} in rec.removed
+    rec = naba.analyze(BODY + "\n" + notice + "\n" + BODY.replace("الخارجية", "الداخلية"))
+    assert {"text": notice, "reason": "app-promo"} in rec.removed and "يمكنكم" not in rec.text
+
+
 def test_boilerplate_kinds():
     assert classify("يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي")[0] == "removed"
     assert classify("//انتهى//") == ("removed", "signoff")

@@ -57,6 +57,9 @@ MAX_HEADING_COMMA_WORDS = 6  # a longer line with a comma is a sentence, not a h
 MIN_WORDS_AFTER_HEADING = 8
 MAX_TEASER_WORDS = 20  # a line after a lone "اقرأ أيضاً:" marker longer than this is body text
 MAX_TEASER_LINES = 10
+# A longer line matched by a boilerplate pattern loses only the matched sentences (no line of the
+# 5,000 sample articles over 60 words is boilerplate; a one-line article with a notice in it is).
+MAX_BOILERPLATE_WORDS = 60
 
 
 def _pattern(rx: str) -> re.Pattern:
@@ -267,8 +270,12 @@ def run(record: Record) -> Record:
             teasers_taken += 1
             continue
         pending_teaser = teasers_taken = 0
+        if verdict == "removed" and len(line.split()) > MAX_BOILERPLATE_WORDS:
+            line = _cut_boilerplate_sentences(line, not kept, record.removed)
+            verdict = "keep" if line else verdict
         if verdict == "removed":
-            record.removed.append({"text": line, "reason": detail})
+            if line:
+                record.removed.append({"text": line, "reason": detail})
             continue
         if verdict == "related":
             teaser = _teaser_text(line, detail or "")
@@ -317,6 +324,22 @@ def run(record: Record) -> Record:
     if repairs:
         record.meta["repairs"] = repairs
     return record
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?؟…])\s+")
+
+
+def _cut_boilerplate_sentences(line: str, at_start: bool, removed: list[dict]) -> str:
+    """A long line that a boilerplate pattern matched (a whole article on one line with an app
+    notice in it) without the sentences the patterns match; the rest of the line stays."""
+    kept = []
+    for sentence in _SENTENCE_END_RE.split(line):
+        verdict, detail = classify(sentence, at_start=at_start and not kept)
+        if verdict == "removed":
+            removed.append({"text": sentence, "reason": detail})
+        else:
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 def dateline_date(lines: list[str]) -> str | None:
