@@ -55,6 +55,26 @@ def test_json_record_metadata():
     assert (rec.id, rec.published, rec.outlet) == ("a1", "2018-06-01", "CNN")
 
 
+def test_metadata_that_is_not_text_is_dropped_with_a_warning():
+    rec = naba.analyze({"id": 7, "text": ARTICLE, "outlet": ["CNN"], "title": {"ar": "عنوان"}})
+    assert rec.id == "7" and rec.outlet is None and rec.title != "{'ar': 'عنوان'}"
+    assert any("'outlet'" in w and "dropped" in w for w in rec.warnings)
+
+
+def test_cli_jsonl_takes_command_line_metadata_for_lines_without_it(tmp_path, capsys):
+    from naba import cli
+
+    f = tmp_path / "meta.jsonl"
+    docs = [{"id": "bare", "text": ARTICLE}, {"id": "own", "text": ARTICLE, "outlet": "CNN",
+             "date": "Fri, 01 Jun 2018 17:25:30 +0000"}]
+    f.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+    argv = ["analyze", "--workers", "1", "--jsonl", str(f), "--published", "2020-02-03", "--outlet", "BBC"]
+    assert cli.main(argv) == 0
+    bare, own = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert (bare["published"], bare["outlet"]) == ("2020-02-03", "BBC")
+    assert (own["published"], own["outlet"]) == ("2018-06-01", "CNN")
+
+
 def test_cli_errors_one_line(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")

@@ -35,7 +35,8 @@ def _analyze_cmd(args: argparse.Namespace) -> int:
     if args.jsonl:
         src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8", errors="replace")
         with src:
-            for out in analyze_jsonl(src, workers=args.workers):
+            defaults = {"published": args.published, "url": args.url, "outlet": args.outlet}
+            for out in analyze_jsonl(src, workers=args.workers, defaults=defaults):
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         return 0
     if args.file in (None, "-"):
@@ -69,9 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse one document (or many with --jsonl)")
     a.add_argument("file", nargs="?", help="HTML, text or JSON file; - or nothing for stdin")
-    a.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
-    a.add_argument("--url", help="the page's address (kept in the record)")
-    a.add_argument("--outlet", help="the publishing outlet (kept in the record)")
+    a.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates; "
+                   "with --jsonl, for lines that have none)")
+    a.add_argument("--url", help="the page's address (kept in the record; with --jsonl, for lines that have none)")
+    a.add_argument("--outlet", help="the publishing outlet (kept in the record; with --jsonl, for lines that have none)")
     a.add_argument("--format", choices=("json", "text"),
                    help="JSON record or a readable report (default: text on a terminal, else json)")
     a.add_argument("--jsonl", metavar="FILE", help="many documents, one JSON object a line (- for stdin)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Iterable, Iterator
 
 from ..errors import NabaError
@@ -19,8 +20,9 @@ from ..errors import NabaError
 EMPTY_LINE = "empty-line: the line is blank"
 
 
-def analyze_one(obj_or_line: str | dict) -> dict:
-    """One JSONL line (or parsed object) -> the record's dict, or an error object."""
+def analyze_one(obj_or_line: str | dict, defaults: dict | None = None) -> dict:
+    """One JSONL line (or parsed object) -> the record's dict, or an error object. ``defaults``
+    (``published``, ``url``, ``outlet`` from the command line) fill fields the object lacks."""
     from ..pipeline import analyze
 
     doc_id = None
@@ -31,6 +33,9 @@ def analyze_one(obj_or_line: str | dict) -> dict:
         if not isinstance(obj, dict):
             return {"id": None, "error": "invalid-json: line is not a JSON object"}
         doc_id = obj.get("id")
+        for k, v in (defaults or {}).items():
+            if v is not None and obj.get(k) in (None, "") and not (k == "published" and obj.get("date")):
+                obj[k] = v
         return analyze(obj).to_dict()
     except json.JSONDecodeError as e:
         return {"id": None, "error": f"invalid-json: {e.msg}"}
@@ -58,14 +63,15 @@ def default_workers(workers: int | None) -> int:
 
 
 def analyze_jsonl(lines: Iterable[str], workers: int | None = None,
-                  chunksize: int = 16) -> Iterator[dict]:
+                  chunksize: int = 16, defaults: dict | None = None) -> Iterator[dict]:
     """Results in input order, one per input line: a blank line followed by more input gives an
-    ``empty-line`` error; blank lines at the end (a final newline, trailing empty lines) give none."""
+    ``empty-line`` error; blank lines at the end (a final newline, trailing empty lines) give none.
+    ``defaults``: metadata for objects that lack it (:func:`analyze_one`)."""
     items = _not_trailing_blank(lines)
+    one = partial(analyze_one, defaults=defaults or None)
     n = default_workers(workers)
     if n == 1:
-        for line in items:
-            yield analyze_one(line)
+        yield from map(one, items)
         return
     with ProcessPoolExecutor(max_workers=n) as pool:
-        yield from pool.map(analyze_one, items, chunksize=chunksize)
+        yield from pool.map(one, items, chunksize=chunksize)

@@ -108,7 +108,9 @@ def _finish(rec: Record, meta: dict) -> Record:
         rec.meta.update(extra)
     for k in _META_KEYS:
         v = meta.get(k)
-        if v is not None and v != "":
+        if isinstance(v, (list, dict)):  # "outlet": ["x"] would read "['x']"
+            rec.warnings.append(f"metadata {k!r} is a {type(v).__name__}, not text: dropped")
+        elif v is not None and v != "":
             setattr(rec, k, str(v))
     if rec.published:
         parsed = parse_date(rec.published)
