@@ -219,3 +219,18 @@ def test_names_and_general_are_no_times():
     assert values("كان في المسجد نحو 2000 من المصلين خلال صلاة الجمعة", "2015-08-03") == []
     assert values("قال المدعي العام السابق دومينيك غريف والأمين العام المقبل", "2018-05-01") == []
     assert values("ارتفع 6.8 % في نهاية العام السابق", "2015-08-01") == [("نهاية العام السابق", "2014", "relative")]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # from times_unseen3: an approximator between قبل/منذ and the count (approx.tsv) ...
+    ("اجتازوا قبل اكثر من اسبوعين الحدود", "2015-08-03", [("قبل اكثر من اسبوعين", "2015-W30", "relative")]),
+    ("يحكم منذ قرابة أربعة أعوام", "2018-04-29", [("منذ قرابة أربعة أعوام", "2014", "relative")]),
+    # ... but not after بعد ("after more than 22 years spent ..." looks back from an event)
+    ("اعتزاله بعد أكثر من 22 عاما قضاها حارسا", "2018-08-07", []),
+    # an approximating word does not hide the event a count is taken from
+    ("ووقع الحادث بعد ثلاث سنوات تقريباً على إطلاق النار", "2015-07-25", []),
+    ("قبل شهرين تقريبا من إجراء انتخابات", "2018-09-04", []),
+    ("نقلت إليه قبل عام تقريبا بسبب", "2018-04-08", [("قبل عام", "2017", "relative")]),
+])
+def test_general_fixes_from_the_third_unseen_set(text, published, expected):
+    assert values(text, published) == expected

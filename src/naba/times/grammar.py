@@ -114,6 +114,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     day_join = _alt(w for w, r in mods.items() if r == "day_range")
     event_after = _alt(w for w, r in mods.items() if r == "event_after")
     not_event = _alt(w for w, r in mods.items() if r == "not_event")
+    approx = _alt(lx.approx)
+    approx_after = rf"(?:{_alt(w for w, r in mods.items() if r == 'approx_after')}\s+)?"
     leads = frozenset(w for w, r in mods.items() if r == "lead")
     year_kind_words = frozenset(w for w, r in mods.items() if r == "year_kind")
     rel = _alt(lx.relative)
@@ -162,8 +164,11 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|التالي|الذي|الواحد|العالمي|الوطني))"),
         # not "منذ يوم الجمعة" (a weekday or date follows) nor "بعد أربع سنوات من وفاة" (counted
         # from an event, not from the publication date; "من الزمن" and "من الآن" are kept)
-        ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
-                    rf"(?P<unit>{units})){_R}(?!\s+(?:{wd}|\d)|\s+{event_after}\s+(?!{not_event}))"),
+        # "قبل أكثر من أسبوعين", "منذ نحو عامين": an approximator before the count (approx.tsv; not
+        # after بعد: "بعد أكثر من 22 عاما قضاها" looks back from an event);
+        # "بعد ثلاث سنوات تقريبا على إطلاق النار": an approx_after word does not hide the event
+        ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:(?<!بعد\s){approx}\s+|نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
+                    rf"(?P<unit>{units})){_R}(?!\s+{approx_after}(?:{wd}|\d)|\s+{approx_after}{event_after}\s+(?!{not_event}))"),
         ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
                  rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
     ]
