@@ -234,3 +234,9 @@ def test_names_and_general_are_no_times():
 ])
 def test_general_fixes_from_the_third_unseen_set(text, published, expected):
     assert values(text, published) == expected
+
+
+def test_fiscal_year_is_a_relative_year():
+    # times_unseen3: "خلال العام المالي الجاري" was missed (the school year was listed, the fiscal one not)
+    assert values("إجراءات مشابهة خلال العام المالي الجاري", "2018-03-04") == [("العام المالي الجاري", "2018", "relative")]
+    assert values("توقعات السنة المالية المقبلة", "2015-08-01") == [("السنة المالية المقبلة", "2016", "relative")]
