@@ -240,3 +240,15 @@ def test_fiscal_year_is_a_relative_year():
     # times_unseen3: "خلال العام المالي الجاري" was missed (the school year was listed, the fiscal one not)
     assert values("إجراءات مشابهة خلال العام المالي الجاري", "2018-03-04") == [("العام المالي الجاري", "2018", "relative")]
     assert values("توقعات السنة المالية المقبلة", "2015-08-01") == [("السنة المالية المقبلة", "2016", "relative")]
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # times_unseen3: "سينما" (a noun) read as a future verb sent "مساء الخميس" a week ahead
+    ("فتح النار داخل صالة سينما مكتظة بالجمهور في لافايت مساء الخميس", "2015-07-25", "2015-07-23"),
+    ("وكانت القوات سيطرت الأربعاء على الميناء", "2018-06-21", "2018-06-20"),
+    ("ورفض وزير الخارجية الروسي سيرغي لافروف، الجمعة، مزاعم", "2018-03-12", "2018-03-09"),
+    # a future verb still sends the weekday ahead
+    ("وسيعود الوفد إلى سيؤول الثلاثاء", "2022-05-20", "2022-05-24"),
+])
+def test_words_that_look_like_future_verbs_do_not_move_a_weekday(text, published, value):
+    assert [t.value for t in extract(text, published)] == [value]

@@ -11,25 +11,30 @@ Not for: the pipeline wiring (:mod:`naba.stages.times`) or scoring (:mod:`naba.e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..arabic.normalize import normalize
+from ..arabic.resources import read_lines
 from ..record import TimeExpr
-from .grammar import Match, find
+from .grammar import DATA, Match, find
 from .resolve import Resolved, parse_iso, resolve
 
 __all__ = ["extract", "dateline_date", "find", "resolve"]
 
 # a future-tense verb shortly before a bare weekday ("وسيعود الوفد إلى سيؤول الثلاثاء") makes it the
-# next such day; the stoplist holds common words that also start with سي/ست.
+# next such day; the stoplist (data/times/not_future.tsv) holds words that also start with سي/ست/سن.
 _FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?(?:سي|ست|سن)[^\sاءؤةه]\w{2,}|المقبل|القادم)(?!\w)")
-_NOT_FUTURE = frozenset({"سيطره", "سيده", "سيدات", "سيناء", "سيول", "سيؤول", "سيارات", "سياره", "ستين",
-                         "ستوكهولم", "ستار", "سنوات", "سنويا", "سنغافوره", "سنه", "ستاد", "سيتي"})
+
+
+@lru_cache(maxsize=1)
+def _not_future() -> frozenset[str]:
+    return frozenset(" ".join(normalize(w).split()) for w in read_lines(DATA, "not_future.tsv"))
 
 
 def _future_before(text: str, start: int) -> bool:
     window = normalize(text[max(0, start - 80):start])
     window = re.split(r"[.!?؟\n]", window)[-1]
-    return any(m.group().lstrip("وف") not in _NOT_FUTURE for m in _FUTURE_RE.finditer(window))
+    return any(m.group().lstrip("وف") not in _not_future() for m in _FUTURE_RE.finditer(window))
 
 
 def extract(text: str, published: str | None) -> list[TimeExpr]:
