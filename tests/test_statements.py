@@ -377,3 +377,18 @@ def test_one_long_paragraph_is_not_quadratic():
     statements.run(rec)
     assert time.perf_counter() - t0 < 1.5
     assert len(rec.statements) == 3200
+
+
+def test_opening_mark_between_spaces_and_medium_before_the_quote():
+    # statements_unseen3: ant_multisource:BB-internationalNews-459-20180503 (cut)
+    text = ('وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني البورتوريكي، في بيان " قتل '
+            'تسعة من أفراد طاقم الطائرة في الحادث، لكننا لا نستطيع الإعلان عن اسمائهم".')
+    spans = quote_spans(text, 0, len(text))
+    assert [text[a + 1:b].strip() for a, b in spans] == [
+        "قتل تسعة من أفراد طاقم الطائرة في الحادث، لكننا لا نستطيع الإعلان عن اسمائهم"]
+    got = statements(text)
+    assert [(s.kind, s.medium.text) for s in got] == [("direct", "في بيان")]
+    assert got[0].content.text.startswith("قتل تسعة") and got[0].speaker_name.endswith("أيسابيلو ريفيرا")
+    # a stray closing mark after a space and before punctuation still opens nothing
+    text = 'إن فصائل المعارضة تمكنت من بسط سيطرتها على التلة "، مشيراً إلى أنهم استهدفوا قوات الأسد.'
+    assert quote_spans(text, 0, len(text)) == []

@@ -1059,11 +1059,31 @@ def _medium_after(toks: list[Token], j: int, end: int, reach: int) -> tuple[int,
         return None
     a = toks[j].start if keep else toks[m].start if m < len(toks) else end
     b = end
-    for t in toks[m:]:
+    x = m
+    while x < len(toks):
+        t = toks[x]
         if t.start >= end or t.text in COMMAS + SENTENCE_END:
             b = t.start
             break
+        if t.text in QUOTE_MARKS:
+            close = _name_quote_close(toks, x, end)
+            if close is None:
+                b = t.start  # '، في بيان "قتل ..."': the quotation is the content, not the medium
+                break
+            x = close  # 'قناة "BBC"': a quoted name
+        x += 1
     return (a, b) if b > a else None
+
+
+def _name_quote_close(toks: list[Token], x: int, end: int) -> int | None:
+    """The index of the mark closing a quoted name opened at token ``x`` ('قناة "BBC"'), None when
+    the mark opens more words than a name."""
+    for y in range(x + 1, min(x + MAX_NAME_QUOTE_WORDS + 2, len(toks))):
+        if toks[y].start >= end:
+            return None
+        if toks[y].text in QUOTE_MARKS:
+            return y
+    return None
 
 
 def _carry_media(record: Record, frames: list[tuple[Frame, Paragraph]]) -> None:

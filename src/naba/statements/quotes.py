@@ -39,4 +39,11 @@ def _can_open(text: str, i: int, end: int) -> bool:
     (a stray closing mark, 'على التلة"، مشيراً') cannot."""
     if i > 0 and text[i - 1] == ":":
         return True  # 'قائلاً:” لم نأت ...'
+    if i + 1 < end and text[i + 1].isspace() and (i == 0 or text[i - 1].isspace()):
+        # a mark standing alone between spaces ('في بيان " قتل تسعة ..."') opens when a word
+        # follows and another mark closes it later in the paragraph
+        j = i + 1
+        while j < end and text[j].isspace():
+            j += 1
+        return j < end and text[j].isalnum() and any(text[m] in QUOTE_MARKS for m in range(j, end))
     return i + 1 < end and not text[i + 1].isspace() and text[i + 1] not in "،,.:؛;)"
