@@ -392,3 +392,10 @@ def test_opening_mark_between_spaces_and_medium_before_the_quote():
     # a stray closing mark after a space and before punctuation still opens nothing
     text = 'إن فصائل المعارضة تمكنت من بسط سيطرتها على التلة "، مشيراً إلى أنهم استهدفوا قوات الأسد.'
     assert quote_spans(text, 0, len(text)) == []
+
+
+def test_cue_with_a_colon_ends_the_content_before_it():
+    # statements_unseen3: saudinewsnet:2018 (cut)
+    got = statements('وأكد المدرب أنه تابع اللاعب منذ الموسم الماضي وقال: " لدينا قناعة تامة بمستواه".')
+    assert [(s.cue.text, s.kind, s.content.text) for s in got] == [
+        ("وأكد", "indirect", "تابع اللاعب منذ الموسم الماضي"), ("وقال", "direct", "لدينا قناعة تامة بمستواه")]

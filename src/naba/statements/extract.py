@@ -561,6 +561,9 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
             if nxt.norm in _connectors() and _cue_with_complementizer(toks, i + 2, e):
                 return t.start  # "...، لكنه لم يستبعد أن"، "...، حيث أشارت 53 % من الشركات بأنها"
         c = cue_of(t)
+        if c is not None and not c.participle and t.norm[:1] == "و" and i + 1 < len(toks) \
+                and toks[i + 1].text == ":":
+            return t.start  # "... منذ الموسم الماضي وقال: "...""
         if c is not None and c.participle and toks[i - 1].text not in COMMAS and i + 1 < len(toks) \
                 and toks[i + 1].norm.startswith(context_words("saying_noun")):
             return t.start  # "... التكفيري معلقا بالقول "...""
