@@ -252,3 +252,13 @@ def test_fiscal_year_is_a_relative_year():
 ])
 def test_words_that_look_like_future_verbs_do_not_move_a_weekday(text, published, value):
     assert [t.value for t in extract(text, published)] == [value]
+
+
+def test_a_range_of_weekdays_is_one_expression_of_its_first_day():
+    # times_unseen3: "بإضراب سابق استمر 48 ساعة يومي الثلاثاء والأربعاء" gave an extra الأربعاء
+    assert values("بإضراب سابق استمر يومي الثلاثاء والأربعاء", "2018-04-08") == [
+        ("يومي الثلاثاء والأربعاء", "2018-04-03", "relative")]
+    assert values("يعمل من الأحد إلى الخميس", "2018-02-25")[0][:2] == ("الأحد إلى الخميس", "2018-02-25")
+    # two days not in a row joined by و are two days
+    assert values("تجري الجمعة والأحد", "2018-07-31") == [
+        ("الجمعة", "2018-07-27", "relative"), ("الأحد", "2018-07-29", "relative")]

@@ -86,7 +86,7 @@ class Match:
 
     start: int
     end: int
-    rule: str  # hijri | hijri_month | hijri_named | hijri_year | date | numeric | ordinal_month | of_it | month | year | weekday | relative | counted | span
+    rule: str  # hijri | hijri_month | hijri_named | hijri_year | date | numeric | ordinal_month | of_it | month | year | weekday_range | weekday | relative | counted | span
     parts: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -159,6 +159,10 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                        rf"(?P<year>\d{{4}})(?:\s*[-/]\s*(?P<year2>\d{{4}}))?\s*ه){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
+        # "يومي الثلاثاء والأربعاء", "من الاثنين إلى الأربعاء": a range of weekdays is one expression,
+        # resolved as its first day (with و only two days in a row: "الجمعة والأحد" are two days)
+        ("weekday_range", rf"{_L}{_CLITIC}(?P<t>(?:يومي?\s+)?(?P<wd>{wd})\s*(?P<join>{day_join})\s*(?:يوم\s+)?"
+                          rf"(?P<wd2>{wd})(?:\s+(?P<dir>{past_future}))?){_R}"),
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})"
                     rf"(?:\s+(?P<dir>{past_future}))?){_R}"),
         ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|التالي|الذي|الواحد|العالمي|الوطني))"),
@@ -209,6 +213,9 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         if g.get("word") or g.get("lead") or g.get("pre"):
             return 1000 <= y <= 2100
         return 1900 <= y <= 2050
+    if rule == "weekday_range":
+        a, b = lx.weekdays[_canon(g["wd"])], lx.weekdays[_canon(g["wd2"])]
+        return a != b and (g["join"] != "و" or b == a % 7 + 1)
     if rule == "weekday":
         return True
     if rule == "hijri_year":

@@ -233,7 +233,7 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         return Resolved(_month(*_month_year(month, pub, _direction(p.get("dir")))), "month")
     if rule == "year":
         return Resolved(p["year"], "year")
-    if rule == "weekday":
+    if rule in ("weekday", "weekday_range"):  # a range: its first day
         if not pub:
             return Resolved(None, "relative", NO_PUBLISHED)
         wd = lx.weekdays[p["wd"]]
