@@ -399,3 +399,10 @@ def test_cue_with_a_colon_ends_the_content_before_it():
     got = statements('وأكد المدرب أنه تابع اللاعب منذ الموسم الماضي وقال: " لدينا قناعة تامة بمستواه".')
     assert [(s.cue.text, s.kind, s.content.text) for s in got] == [
         ("وأكد", "indirect", "تابع اللاعب منذ الموسم الماضي"), ("وقال", "direct", "لدينا قناعة تامة بمستواه")]
+
+
+def test_according_to_an_institution_at_the_sentence_end():
+    # statements_unseen3: ant_multisource:BB-internationalNews-459-20180503 (cut)
+    got = statements('وتعود الطائرة لطيران الحرس الوطني في بورتوريكو، وكانت في رحلتها الأخيرة، بحسب الحرس الوطني.')
+    assert [(s.kind, s.speaker.text) for s in got] == [("according_to", "الحرس الوطني")]
+    assert got[0].content.text.startswith("وتعود الطائرة")
