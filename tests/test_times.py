@@ -262,3 +262,10 @@ def test_a_range_of_weekdays_is_one_expression_of_its_first_day():
     # two days not in a row joined by و are two days
     assert values("تجري الجمعة والأحد", "2018-07-31") == [
         ("الجمعة", "2018-07-27", "relative"), ("الأحد", "2018-07-29", "relative")]
+
+
+def test_vague_present_and_recent_periods():
+    # times_unseen3: "في هذه الأيام" was missed; vague periods are annotated with value None
+    got = values("تستغل عدم توفر السمك خاصة في هذه الأيام، وارتفعت خلال الفترة الماضية", "2015-08-02")
+    assert got == [("هذه الأيام", None, "relative"), ("الفترة الماضية", None, "relative")]
+    assert values("في الوقت الحاضر", "2018-04-02") == [("الوقت الحاضر", "2018-04-02", "relative")]
