@@ -406,3 +406,11 @@ def test_according_to_an_institution_at_the_sentence_end():
     got = statements('وتعود الطائرة لطيران الحرس الوطني في بورتوريكو، وكانت في رحلتها الأخيرة، بحسب الحرس الوطني.')
     assert [(s.kind, s.speaker.text) for s in got] == [("according_to", "الحرس الوطني")]
     assert got[0].content.text.startswith("وتعود الطائرة")
+
+
+def test_short_name_with_a_definite_description_is_the_earlier_speaker():
+    # statements_unseen3: ant_multisource:BB-technology-280-20180620 (cut)
+    got = statements('وقال ستيفان باني، الدكتور المشرف على الدراسة إن "التشابه بين نتائج هاتين الدراستين مثير '
+                     'للغاية".\n\nوأضاف باني المتخصص في الأنثروبولوجيا البيولوجية في جامعة كامبريدج أن نتائج '
+                     'هذه الدراسة تثير العديد من الأسئلة.')
+    assert [s.speaker_name for s in got] == ["ستيفان باني", "ستيفان باني"]

@@ -89,6 +89,24 @@ def strip_titles(text: str) -> str:
     return text.strip()
 
 
+def _name_before_description(text: str) -> str | None:
+    """The bare name (one to three words: no ال, no function or source word) that opens a speaker
+    phrase when only definite words follow it ("باني المتخصص"), else None."""
+    lex = lexicon()
+    words = text.split()
+    n = 0
+    for w in words:
+        x = normalize(w)
+        if (x.startswith("ال") or x in lex.function_words or lex.source_kind(_base(w)) or not x.isalpha()
+                or x in lex.cues):
+            break
+        n += 1
+    rest = words[n:]
+    if not 1 <= n <= 3 or not rest or not all(normalize(w).startswith("ال") for w in rest):
+        return None
+    return " ".join(words[:n])
+
+
 def _bare_name_tail(words: list[str]) -> str | None:
     """The last two or three words of a titled phrase when they look like a bare name (no ال,
     no function, source or quoted word)."""
@@ -139,6 +157,9 @@ class SpeakerMemory:
                 entity, name = earlier.entity or entity, earlier.name
         elif entity is None:
             earlier = self._earlier(words, span)
+            lead = _name_before_description(span.text) if earlier is None else None
+            if lead:  # "باني المتخصص في الأنثروبولوجيا": the name before its description
+                earlier = self._earlier(content_words(lead), span)
             if earlier is not None:
                 entity, name = earlier.entity, earlier.name
             elif self._titled_organisation(span) and not re.search("[،,]", span.text):
