@@ -414,3 +414,11 @@ def test_short_name_with_a_definite_description_is_the_earlier_speaker():
                      'للغاية".\n\nوأضاف باني المتخصص في الأنثروبولوجيا البيولوجية في جامعة كامبريدج أن نتائج '
                      'هذه الدراسة تثير العديد من الأسئلة.')
     assert [s.speaker_name for s in got] == ["ستيفان باني", "ستيفان باني"]
+
+
+def test_bare_name_set_off_after_a_titled_description():
+    # statements_unseen3: ant_jawharafm:JA-localNews-487-20170201 (cut)
+    got = statements('وأوضح الكاتب العام للنقابة الاساسية للبريد بسوسة، عماد حسن إن الأعوان ينفذون وقفة احتجاجية. '
+                     'وأضاف أن جميع مكاتب البريد ستفتح ابوابها.')
+    assert got[0].speaker.text == "الكاتب العام للنقابة الاساسية للبريد بسوسة، عماد حسن"
+    assert [s.speaker_name for s in got] == ["عماد حسن", "عماد حسن"]

@@ -708,6 +708,9 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
                              or toks[i].norm.startswith("ال") for i in speaker) and len(kept) <= 4 \
                 and not toks[kept[0]].norm.startswith("ال"):
             speaker = speaker + kept  # "المقدم التلفزيوني، دون ليمون"
+        elif speaker and ci == len(chunks) - 1 and kept == chunk and _name_apposition(para, chunk) \
+                and (toks[speaker[0]].norm.startswith("ال") or lex.source_kind(toks[speaker[0]].base)):
+            speaker = speaker + kept  # "الكاتب العام للنقابة الاساسية للبريد بسوسة، عماد حسن"
         break
     while speaker and (toks[speaker[-1]].text in COMMAS or normalize(toks[speaker[-1]].text) in lex.function_words):
         speaker.pop()
