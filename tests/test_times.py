@@ -266,6 +266,8 @@ def test_a_range_of_weekdays_is_one_expression_of_its_first_day():
 
 def test_vague_present_and_recent_periods():
     # times_unseen3: "في هذه الأيام" was missed; vague periods are annotated with value None
-    got = values("تستغل عدم توفر السمك خاصة في هذه الأيام، وارتفعت خلال الفترة الماضية", "2015-08-02")
-    assert got == [("هذه الأيام", None, "relative"), ("الفترة الماضية", None, "relative")]
+    got = values("تستغل عدم توفر السمك خاصة في هذه الأيام، وارتفعت خلال الأيام الأخيرة", "2015-08-02")
+    assert got == [("هذه الأيام", None, "relative"), ("الأيام الأخيرة", None, "relative")]
+    # "في الفترة الأخيرة" is left unannotated in examples/seed.gold.json, "هذه الفترة" in dev.jsonl
+    assert values("التي أخلتها روسيا في الفترة الأخيرة", "2022-05-20") == []
     assert values("في الوقت الحاضر", "2018-04-02") == [("الوقت الحاضر", "2018-04-02", "relative")]
