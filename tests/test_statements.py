@@ -422,3 +422,10 @@ def test_bare_name_set_off_after_a_titled_description():
                      'وأضاف أن جميع مكاتب البريد ستفتح ابوابها.')
     assert got[0].speaker.text == "الكاتب العام للنقابة الاساسية للبريد بسوسة، عماد حسن"
     assert [s.speaker_name for s in got] == ["عماد حسن", "عماد حسن"]
+
+
+def test_subjectless_cue_after_an_opener_and_a_verb_with_a_subject():
+    # statements_unseen3: saudinewsnet:2018 (cut)
+    got = statements('وذكر المشرف العلوي بأن الاتجاه للمدرسة البرازيلية يأتي تماشياً. من جهته عبر مدرب الفريق '
+                     'الوطني عبد الوهاب الحربي عن سعادته بالتعاقد مع المهاجم، وأكد أنه تابع اللاعب منذ الموسم الماضي.')
+    assert got[1].cue.text == "وأكد" and got[1].speaker_name == "عبد الوهاب الحربي"

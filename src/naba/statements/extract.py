@@ -425,6 +425,8 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
     first = min(para.index_at(s), k)
     starts = [first] + [i + 1 for i in range(first, k) if toks[i].text in COMMAS]
     for v in starts:
+        while v + 1 < k and toks[v].norm.lstrip("وف") in lex.function_words | lex_discourse():
+            v += 1  # "من جهته عبر مدرب الفريق ... عن سعادته، وأكد": the verb after the opener
         if v + 1 >= k:
             break
         verb = toks[v]
