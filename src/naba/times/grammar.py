@@ -53,6 +53,7 @@ class Lexicon:
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
     modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
+    written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
     approx: tuple[str, ...]  # "نحو", "حوالي": a bare four-digit number after these is a count
 
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         relative={_norm(w): m for m, w in read_tsv(DATA, "relative.tsv")},
         modifiers={_norm(w): r for r, w in read_tsv(DATA, "modifiers.tsv")},
         names=tuple(_norm(w) for w in read_lines(DATA, "names.tsv")),
+        written_names=frozenset(read_lines(DATA, "written_names.tsv")),
         general_heads=frozenset(_norm(w) for w in read_lines(DATA, "general_heads.tsv")),
         approx=tuple(_norm(w) for w in read_lines(DATA, "approx.tsv")),
     )
@@ -261,6 +263,8 @@ def find(text: str) -> list[Match]:
         end = offs[b - 1] + 1
         while end < len(text) and not normalize(text[end]):
             end += 1  # keep a trailing tatweel or diacritic ("هـ") in the span
+        if text[offs[a]:end] in lx.written_names:
+            continue
         out.append(Match(offs[a], end, rule, parts))
     out.sort(key=lambda x: x.start)
     return out
