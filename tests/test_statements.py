@@ -429,3 +429,11 @@ def test_subjectless_cue_after_an_opener_and_a_verb_with_a_subject():
     got = statements('وذكر المشرف العلوي بأن الاتجاه للمدرسة البرازيلية يأتي تماشياً. من جهته عبر مدرب الفريق '
                      'الوطني عبد الوهاب الحربي عن سعادته بالتعاقد مع المهاجم، وأكد أنه تابع اللاعب منذ الموسم الماضي.')
     assert got[1].cue.text == "وأكد" and got[1].speaker_name == "عبد الوهاب الحربي"
+
+
+def test_participle_after_a_verb_whose_subject_is_a_capital():
+    # statements_unseen3: ant_multisource:FR-internationalNews-964-20180428 (cut); needs the place
+    # mention, so the whole pipeline
+    rec = naba.analyze("صوت مجلس الأمن الدولي الجمعة لصالح مشروع قرار. ورحبت الرباط بالقرار معتبرة أنه يعزز "
+                       "موقفها ورؤيتها لحل النزاع.", published="2018-04-28")
+    assert [(s.cue.text, s.speaker_name) for s in rec.statements] == [("معتبرة", "الرباط")]

@@ -438,7 +438,13 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
         while region and (toks[region[-1]].text in COMMAS or toks[region[-1]].norm in ("و", "ف")):
             region.pop()
         speaker, _ = _speaker_and_medium(para, region) if region else (None, None)
-        if speaker is None or speaker[0] != toks[v + 1].start or not _names_source(para, speaker):
+        if speaker is None or speaker[0] != toks[v + 1].start:
+            continue
+        place = [m for m in _RecordIndex.of(para.record).mentions.at(speaker[0])
+                 if m.type[:3] in ("LOC", "GPE") and m.end <= speaker[1]]
+        if place and not _names_source(para, speaker):
+            return speaker[0], max(m.end for m in place)  # "ورحبت الرباط بالقرار معتبرة أنه": the capital
+        if not _names_source(para, speaker):
             continue
         return speaker
     return None
