@@ -277,3 +277,10 @@ def test_names_that_normalize_to_now_are_no_times():
     # "آلان"/"ألان" (Alain, Alan) normalize to "الان" (now); 12 of 12 such matches in 4,000 corpus articles
     assert values("وقال رئيس الاحتياطي الفيدرالي الأسبق آلان غرينسبان، وألان دنكان", "2018-03-05") == []
     assert values("لم يتوصل حتى الان إلى اتفاق", "2018-03-05") == [("الان", "2018-03-05", "relative")]
+
+
+def test_a_count_before_an_event_word_starting_like_now_is_event_anchored():
+    # "من الانتخابات" / "من الانتظار": the not_event word الآن (normalized الان) matched as a prefix
+    assert values("في تطور يأتي قبل أسبوع من الانتخابات الرئاسية", "2018-02-25") == []
+    assert values("بعد 15 عاما من الانتظار، صادق البرلمان", "2018-05-01") == []
+    assert values("بعد أيام من الآن", "2018-05-01") == [("بعد أيام", None, "relative")]

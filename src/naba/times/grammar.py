@@ -174,7 +174,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # after بعد: "بعد أكثر من 22 عاما قضاها" looks back from an event);
         # "بعد ثلاث سنوات تقريبا على إطلاق النار": an approx_after word does not hide the event
         ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:(?<!بعد\s){approx}\s+|نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
-                    rf"(?P<unit>{units})){_R}(?!\s+{approx_after}(?:{wd}|\d)|\s+{approx_after}{event_after}\s+(?!{not_event}))"),
+                    rf"(?P<unit>{units})){_R}(?!\s+{approx_after}(?:{wd}|\d)|\s+{approx_after}{event_after}\s+(?!{not_event}(?!\w)))"),
         ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
                  rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
     ]
