@@ -437,3 +437,11 @@ def test_participle_after_a_verb_whose_subject_is_a_capital():
     rec = naba.analyze("صوت مجلس الأمن الدولي الجمعة لصالح مشروع قرار. ورحبت الرباط بالقرار معتبرة أنه يعزز "
                        "موقفها ورؤيتها لحل النزاع.", published="2018-04-28")
     assert [(s.cue.text, s.speaker_name) for s in rec.statements] == [("معتبرة", "الرباط")]
+
+
+def test_initialism_in_the_medium_is_no_complementizer():
+    # statements_unseen3: ant_multisource:AL-economy-361-20180402 (cut), dotted and spaced
+    for cnn in ("سي.ان.ان ترك", "سي ان ان ترك", "سي إن إن"):
+        got = statements(f'وقال زيبكجي في مقابلة تلفزيونية مع {cnn} "وصلنا إلى أعلى رقم صادرات في تاريخنا".')
+        assert [(s.kind, s.medium.text, s.content.text) for s in got] == [
+            ("direct", f"في مقابلة تلفزيونية مع {cnn}", "وصلنا إلى أعلى رقم صادرات في تاريخنا")]

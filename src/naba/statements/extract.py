@@ -160,9 +160,29 @@ def complementizer_len(toks: list[Token], k: int) -> int:
     comps = lexicon().complementizers
     if k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in comps:
         return 2
-    if (toks[k].norm,) in comps:
+    if (toks[k].norm,) in comps and not _spelled_letter(toks, k):
         return 1
     return 0
+
+
+def _inner_dot(toks: list[Token], j: int) -> bool:
+    """A dot glued between two words ("سي.ان.ان"): part of an abbreviation, not a sentence end."""
+    return (toks[j].text == "." and 0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start
+            and toks[j + 1].start == toks[j].end and toks[j + 1].text[:1].isalpha())
+
+
+def _spelled_letter(toks: list[Token], k: int) -> bool:
+    """"ان" spelling the letter N in an initialism ("سي ان ان"، "سي.ان.ان ترك"), not إن/أن: a
+    neighbour (across a dot) is "ان" or "سي" too."""
+    if toks[k].norm != "ان":
+        return False
+    for step in (-1, 1):
+        i = k + step
+        if 0 <= i < len(toks) and toks[i].text == "." and toks[i].start in (toks[k].end, toks[k].start - 1):
+            i += step
+        if 0 <= i < len(toks) and toks[i].norm in ("ان", "سي"):
+            return True
+    return False
 
 
 def _is_media_word(norm: str) -> bool:
@@ -241,7 +261,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     j = k + 1
     while j < len(toks) and j <= k + MAX_REGION:
         t = toks[j]
-        if t.text in SENTENCE_END:
+        if t.text in SENTENCE_END and not _inner_dot(toks, j):
             break
         if j == k + 1 and t.norm in _direct_openers():
             s_end = para.sentence(t.start)[1]
