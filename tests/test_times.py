@@ -284,3 +284,22 @@ def test_a_count_before_an_event_word_starting_like_now_is_event_anchored():
     assert values("في تطور يأتي قبل أسبوع من الانتخابات الرئاسية", "2018-02-25") == []
     assert values("بعد 15 عاما من الانتظار، صادق البرلمان", "2018-05-01") == []
     assert values("بعد أيام من الآن", "2018-05-01")[0] == ("بعد أيام", None, "relative")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word between the count and the event it is counted from (modifiers.tsv after_count)
+    ("رفضته قبل أسبوع واحد من الهجوم", []),
+    ("استقال بعد أسبوع ونصف من لقائه", []),
+    ("وذلك بعد يومين فقط من كشفه", []),
+    # day after day, year after year
+    ("الوضع الإنساني يتدهور يوماً بعد يوم.", []),
+    ("الذي يتطور عاماً بعد عام، لافتاً", []),
+    # a singular day or month before a definite noun names it
+    ("بطاقات مطروحة قبل يوم التصويت", []),
+    ("استأنف النصر تدريباته بعد يوم الراحة", []),
+    # but a week or year before one is still a count; "منذ يوم أمس" is أمس
+    ("ويحل بعد أسبوع الموعد النهائي", [("بعد أسبوع", "2018-W20", "relative")]),
+    ("شرعت الشركة منذ يوم امس في بيع التذاكر", [("امس", "2018-05-08", "relative")]),
+])
+def test_counts_that_are_no_time_from_the_publication_date(text, expected):
+    assert values(text, "2018-05-09") == expected

@@ -51,7 +51,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
@@ -117,7 +117,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     event_after = _alt(w for w, r in mods.items() if r == "event_after")
     not_event = _alt(w for w, r in mods.items() if r == "not_event")
     approx = _alt(lx.approx)
-    approx_after = rf"(?:{_alt(w for w, r in mods.items() if r == 'approx_after')}\s+)?"
+    after_count = rf"(?:{_alt(w for w, r in mods.items() if r == 'after_count')}\s+)?"
     leads = frozenset(w for w, r in mods.items() if r == "lead")
     year_kind_words = frozenset(w for w, r in mods.items() if r == "year_kind")
     rel = _alt(lx.relative)
@@ -172,9 +172,10 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # from an event, not from the publication date; "من الزمن" and "من الآن" are kept)
         # "قبل أكثر من أسبوعين", "منذ نحو عامين": an approximator before the count (approx.tsv; not
         # after بعد: "بعد أكثر من 22 عاما قضاها" looks back from an event);
-        # "بعد ثلاث سنوات تقريبا على إطلاق النار": an approx_after word does not hide the event
+        # "بعد ثلاث سنوات تقريبا على إطلاق النار", "قبل أسبوع واحد من": an after_count word does not hide
+        # the event; "منذ يوم أمس" is أمس
         ("counted", rf"{_L}[وف]?(?P<t>(?P<prep>قبل|بعد|منذ)\s+(?:(?<!بعد\s){approx}\s+|نحو\s+|حوالي\s+)?(?:(?P<num>\d+|{numw})\s*)?"
-                    rf"(?P<unit>{units})){_R}(?!\s+{approx_after}(?:{wd}|\d)|\s+{approx_after}{event_after}\s+(?!{not_event}(?!\w)))"),
+                    rf"(?P<unit>{units})){_R}(?!\s+{after_count}(?:{wd}|\d|ا?ل?امس(?!\w))|\s+{after_count}{event_after}\s+(?!{not_event}(?!\w)))"),
         ("span", rf"{_L}{_CLITIC}(?P<t>(?P<unit>{units})\s+(?:(?:ا?ل)?(?P<num>{numw})\s+)?"
                  rf"(?P<dir>المقبله|المقبلتين|المقبلين|القادمه|الماضيه|الماضيين|المنصرمه)){_R}"),
     ]
@@ -215,6 +216,16 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         if g.get("word") or g.get("lead") or g.get("pre"):
             return 1000 <= y <= 2100
         return 1900 <= y <= 2050
+    if rule == "counted" and not g.get("num"):
+        unit, implied = lx.units[_canon(g["unit"])]
+        before = m.string[max(0, m.start("t") - 20):m.start("t")].split()
+        # "يوما بعد يوم", "عاما بعد عام": day after day, no time
+        if before and lx.units.get(_canon(before[-1].strip("وف")), ("", 0))[0] == unit:
+            return False
+        # "بعد يوم الراحة", "قبل يوم التصويت", "بعد شهر الصيام": a singular day or month before a definite
+        # noun names that day or month (not a week or year: "ويحل بعد أسبوع الموعد النهائي" is a week on)
+        if implied == 1 and unit in ("day", "month") and re.match(r"\s+ال\w", m.string[m.end("t"):m.end("t") + 4]):
+            return False
     if rule == "weekday_range":
         a, b = lx.weekdays[_canon(g["wd"])], lx.weekdays[_canon(g["wd2"])]
         return a != b and (g["join"] != "و" or b == a % 7 + 1)
