@@ -445,3 +445,13 @@ def test_initialism_in_the_medium_is_no_complementizer():
         got = statements(f'وقال زيبكجي في مقابلة تلفزيونية مع {cnn} "وصلنا إلى أعلى رقم صادرات في تاريخنا".')
         assert [(s.kind, s.medium.text, s.content.text) for s in got] == [
             ("direct", f"في مقابلة تلفزيونية مع {cnn}", "وصلنا إلى أعلى رقم صادرات في تاريخنا")]
+
+
+def test_data_and_sources_that_show_or_make_clear():
+    # statements_unseen3: ant_multisource:AL-economy-361-20180402 and saudinewsnet:7305 (cut)
+    got = statements("وأظهرت بيانات رسمية من معهد الإحصاءات يوم الجمعة أن صادرات تركيا بلغت 13.18 مليار دولار في "
+                     "فبراير.\n\nكشفت مصادر مطلعة عن سيناريو جديد. وأبانت المصادر، أن السيناريو يعتمد على تحريك "
+                     "سيارة.\n\nوأظهرت صور نشرت في وسائل التواصل الاجتماعي النيران تشتعل في حطام الطائرة.\n\n"
+                     "وكان ذلك إبان رئاسته للشركة.")
+    assert [(s.cue.text, s.speaker_name) for s in got] == [
+        ("وأظهرت", "بيانات رسمية"), ("كشفت", "مصادر مطلعة"), ("وأبانت", "مصادر مطلعة")]
