@@ -455,3 +455,17 @@ def test_data_and_sources_that_show_or_make_clear():
                      "وكان ذلك إبان رئاسته للشركة.")
     assert [(s.cue.text, s.speaker_name) for s in got] == [
         ("وأظهرت", "بيانات رسمية"), ("كشفت", "مصادر مطلعة"), ("وأبانت", "مصادر مطلعة")]
+
+
+def test_eval_matches_content_with_a_no_break_space(tmp_path):
+    # statements_unseen3: ant_multisource:SK-middleEast-2814-20180709 has "الرشوة\xa0مقابل"; the clean
+    # stage makes it a space, and the scorer counted the right statement as missed and spurious
+    text = "وقال مراسلنا إن رئيس مصلحة الجمارك ضبط متلبسا بتقاضي الرشوة\xa0مقابل تهريب بضائع."
+    gold = {"id": "nbsp", "published": "2018-07-09", "text": text, "statements": [
+        {"speaker": "مراسلنا", "speaker_canonical": "مراسلنا", "speaker_type": "media", "cue": "وقال",
+         "content": "رئيس مصلحة الجمارك ضبط متلبسا بتقاضي الرشوة\xa0مقابل تهريب بضائع", "kind": "indirect",
+         "medium": None, "certainty": "reported"}]}
+    path = tmp_path / "nbsp.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = evaluate_file(path, stages=NO_NER)
+    assert (res["matched"], res["pred"], res["speaker_accuracy"]) == (1, 1, 1.0)

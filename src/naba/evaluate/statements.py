@@ -68,6 +68,12 @@ def gold_spans(article: dict) -> list[dict]:
     return out
 
 
+def _spaces_folded(text: str) -> str:
+    """``text`` with every whitespace character a plain space (same length): the clean stage turns
+    a no-break space into a space, and the gold text keeps it."""
+    return "".join(" " if ch.isspace() and ch not in "\n\r" else ch for ch in text)
+
+
 def _offset_map(record, text: str):
     """A function from offsets in ``record.text`` to offsets in the gold ``text`` (the clean
     stage may drop or move text; each paragraph is found again in the original)."""
@@ -125,13 +131,15 @@ def evaluate_article(article: dict, stages=None) -> dict:
     record = naba.analyze(article["text"], stages=stages or STAGES, id=article.get("id"),
                           title=article.get("title"), outlet=article.get("outlet"),
                           published=article.get("published"))
-    to_gold = _offset_map(record, article["text"])
+    folded = _spaces_folded(article["text"])
+    to_gold = _offset_map(record, folded)
     pred = []
     for st in record.statements:
         c0, k0 = to_gold(st.content.start), to_gold(st.cue.start)
-        if article["text"][c0:c0 + len(st.content.text)] != st.content.text:  # the clean stage moved it
-            c0 = _find(article["text"], st.content.text, None, near=c0)
-            k0 = _find(article["text"], st.cue.text, None, near=c0)
+        content, cue = _spaces_folded(st.content.text), _spaces_folded(st.cue.text)
+        if folded[c0:c0 + len(content)] != content:  # the clean stage moved it
+            c0 = _find(folded, content, None, near=c0)
+            k0 = _find(folded, cue, None, near=c0)
         pred.append({"content_span": (c0, c0 + len(st.content.text)), "cue_span": (k0, k0 + len(st.cue.text)),
                      "speaker_name": st.speaker_name, "speaker": st.speaker.text if st.speaker else None,
                      "certainty": st.certainty, "kind": st.kind, "cue": st.cue.text,
