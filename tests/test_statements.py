@@ -469,3 +469,10 @@ def test_eval_matches_content_with_a_no_break_space(tmp_path):
     path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
     res = evaluate_file(path, stages=NO_NER)
     assert (res["matched"], res["pred"], res["speaker_accuracy"]) == (1, 1, 1.0)
+
+
+def test_quoted_outlet_name_after_according_to_is_no_direct_quote():
+    # statements_unseen3: ant_multisource:AL-internationalNews-1557-20180610 (cut, simplified)
+    got = statements('ووصفت الرسالة فاليتا بالميناء الأكثر أماناً، وذلك وفق صحيفة "كوريري ديلا سيرا".')
+    assert [(s.kind, s.speaker.text, s.content.text) for s in got] == [
+        ("according_to", 'صحيفة "كوريري ديلا سيرا"', "ووصفت الرسالة فاليتا بالميناء الأكثر أماناً")]

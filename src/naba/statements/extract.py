@@ -287,7 +287,9 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             after = bisect_right(para._tok_starts, close)  # the first token after it
             name_like = (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
                          and cue.lemma != "وصف") or (inside <= 2 * MAX_NAME_QUOTE_WORDS
-                                                     and _content_follows(para, close))
+                                                     and _content_follows(para, close)) \
+                or (inside <= MAX_NAME_QUOTE_WORDS and j > k + 1 and _is_media_word(toks[j - 1].norm))
+            # 'وفق صحيفة "كوريري ديلا سيرا".': a quoted outlet name, not the cue's quotation
             if name_like:
                 region.extend(range(j, j + inside + 2))
                 j += inside + 2
@@ -1040,6 +1042,9 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
             a, b = s, e  # in the middle: the whole sentence
         else:
             a, b = before
+            tail = text[a:b].rsplit(None, 1)
+            if len(tail) == 2 and tail[0].endswith(("،", ",")) and normalize(tail[1]) == "وذلك":
+                b = a + len(tail[0])  # "...، وذلك وفق صحيفة": the pointer is no part of the content
     else:
         i = para.index_at(sp[1])
         while i < len(toks) and toks[i].text in COMMAS:
