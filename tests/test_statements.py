@@ -476,3 +476,12 @@ def test_quoted_outlet_name_after_according_to_is_no_direct_quote():
     got = statements('ووصفت الرسالة فاليتا بالميناء الأكثر أماناً، وذلك وفق صحيفة "كوريري ديلا سيرا".')
     assert [(s.kind, s.speaker.text, s.content.text) for s in got] == [
         ("according_to", 'صحيفة "كوريري ديلا سيرا"', "ووصفت الرسالة فاليتا بالميناء الأكثر أماناً")]
+
+
+def test_inference_conjunction_is_no_content():
+    # statements_unseen3: ant_multisource:AL-internationalNews-1557-20180610 (cut)
+    got = statements('ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً" ما يعني أن على المركب الرسو فيها، وذلك وفق '
+                     'صحيفة "كوريري ديلا سيرا".')
+    assert [(s.cue.text, s.content.text) for s in got] == [
+        ("ووصفت", "الميناء الأكثر أماناً"),
+        ("وفق", 'ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً" ما يعني أن على المركب الرسو فيها')]
