@@ -485,3 +485,10 @@ def test_inference_conjunction_is_no_content():
     assert [(s.cue.text, s.content.text) for s in got] == [
         ("ووصفت", "الميناء الأكثر أماناً"),
         ("وفق", 'ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً" ما يعني أن على المركب الرسو فيها')]
+
+
+def test_lead_subject_ends_before_the_accusative_object():
+    # statements_unseen3: saudinewsnet:1865 (cut)
+    got = statements('وفي وقت لاحق، أصدر مطار الملك خالد الدولي بياناً توضيحياً برأ من خلاله شركة الاتصالات '
+                     'السعودية بالتسبب بالمشكلة، مؤكداً أن ليس للشركة أي ذنب أو مسؤولية في حدوث المشكلة.')
+    assert [(s.cue.text, s.speaker_name) for s in got] == [("مؤكداً", "مطار الملك خالد الدولي")]

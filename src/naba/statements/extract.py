@@ -457,6 +457,9 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
                 or verb.norm in lex.function_words or according_at(toks, v) or cue_of(verb)):
             continue
         region = [i for i in range(v + 1, k)]
+        acc = next((x for x, i in enumerate(region) if x and toks[i].text.endswith(("اً", "ًا", "ً"))), None)
+        if acc is not None:
+            region = region[:acc]  # "أصدر مطار الملك خالد الدولي بياناً": the object (accusative) ends the subject
         while region and (toks[region[-1]].text in COMMAS or toks[region[-1]].norm in ("و", "ف")):
             region.pop()
         speaker, _ = _speaker_and_medium(para, region) if region else (None, None)
