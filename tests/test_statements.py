@@ -492,3 +492,10 @@ def test_lead_subject_ends_before_the_accusative_object():
     got = statements('وفي وقت لاحق، أصدر مطار الملك خالد الدولي بياناً توضيحياً برأ من خلاله شركة الاتصالات '
                      'السعودية بالتسبب بالمشكلة، مؤكداً أن ليس للشركة أي ذنب أو مسؤولية في حدوث المشكلة.')
     assert [(s.cue.text, s.speaker_name) for s in got] == [("مؤكداً", "مطار الملك خالد الدولي")]
+
+
+def test_speaker_with_a_relative_clause_is_named_by_its_head():
+    # statements_unseen3: ant_multisource:BB-technology-280-20180620 (cut)
+    got = statements('وجاء في الدراسة التي نشرت في دورية "الجمعية الملكية المفتوحة للعلوم" البريطانية أن الرجال '
+                     'والنساء في النيبال كانت سواعدهم أقصر.')
+    assert got[0].speaker.text.startswith("الدراسة التي نشرت") and got[0].speaker_name == "الدراسة"

@@ -89,6 +89,17 @@ def strip_titles(text: str) -> str:
     return text.strip()
 
 
+def _before_relative(text: str) -> str:
+    """``text`` up to a relative pronoun after its first word ("الدراسة التي نشرت في دورية
+    "الجمعية الملكية"" -> "الدراسة"), or all of it."""
+    rel = context_words("relative")
+    words = list(re.finditer(r"\S+", text))
+    for m in words[1:]:
+        if normalize(m.group()) in rel:
+            return text[:m.start()].rstrip(" ،,")
+    return text
+
+
 def _name_before_description(text: str) -> str | None:
     """The bare name (one to three words: no ال, no function or source word) that opens a speaker
     phrase when only definite words follow it ("باني المتخصص"), else None."""
@@ -148,6 +159,9 @@ class SpeakerMemory:
 
     def resolve(self, span: Span) -> tuple[str | None, str]:
         """(entity id, canonical name) of the speaker ``span``; remembers it."""
+        head = _before_relative(span.text)
+        if head != span.text:  # "الدراسة التي نشرت في دورية ...": named by its head
+            span = Span(span.start, span.start + len(head), head)
         entity, name = self._from_mentions(span)
         words = content_words(span.text)
         if entity is not None and len(name.split()) == 1:
