@@ -499,3 +499,10 @@ def test_speaker_with_a_relative_clause_is_named_by_its_head():
     got = statements('وجاء في الدراسة التي نشرت في دورية "الجمعية الملكية المفتوحة للعلوم" البريطانية أن الرجال '
                      'والنساء في النيبال كانت سواعدهم أقصر.')
     assert got[0].speaker.text.startswith("الدراسة التي نشرت") and got[0].speaker_name == "الدراسة"
+
+
+def test_organisation_after_affiliated_is_the_complement():
+    # statements_unseen3: ant_multisource:SK-middleEast-904-20180410 (cut); the whole pipeline (mentions)
+    rec = naba.analyze('وقال مكتب حقوق الإنسان التابع للأمم المتحدة في تقرير "نتيجة لذلك تنامى نفوذ الجماعات '
+                       'المسلحة دون رقابة".', published="2018-04-10")
+    assert [s.speaker_name for s in rec.statements] == ["مكتب حقوق الإنسان التابع للأمم المتحدة"]
