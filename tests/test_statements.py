@@ -506,3 +506,11 @@ def test_organisation_after_affiliated_is_the_complement():
     rec = naba.analyze('وقال مكتب حقوق الإنسان التابع للأمم المتحدة في تقرير "نتيجة لذلك تنامى نفوذ الجماعات '
                        'المسلحة دون رقابة".', published="2018-04-10")
     assert [s.speaker_name for s in rec.statements] == ["مكتب حقوق الإنسان التابع للأمم المتحدة"]
+
+
+def test_mention_of_titles_only_is_not_the_name():
+    # statements_unseen3: ant_multisource:BB-internationalNews-459-20180503 (cut); the tagger takes
+    # "البريغادير جنرال" for a person, so the whole pipeline
+    rec = naba.analyze('وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني البورتوريكي، في بيان '
+                       '"قتل تسعة من أفراد طاقم الطائرة في الحادث".', published="2018-05-03")
+    assert [s.speaker_name for s in rec.statements] == ["أيسابيلو ريفيرا"]

@@ -89,6 +89,15 @@ def strip_titles(text: str) -> str:
     return text.strip()
 
 
+def _only_titles(text: str) -> bool:
+    """A mention made of title and honorific words only ("البريغادير جنرال", tagged as a person):
+    no name in it."""
+    lex = lexicon()
+    words = text.split()
+    return bool(words) and all(lex.source_kind(_base(w)) in ("title", "honorific")
+                               or lex.source_kind(normalize(w)) in ("title", "honorific") for w in words)
+
+
 def _before_relative(text: str) -> str:
     """``text`` up to a relative pronoun after its first word ("الدراسة التي نشرت في دورية
     "الجمعية الملكية"" -> "الدراسة"), or all of it."""
@@ -187,7 +196,7 @@ class SpeakerMemory:
 
     def _from_mentions(self, span: Span) -> tuple[str | None, str]:
         inside = [m for m in self.mentions().overlapping(span.start, span.end)
-                  if m.entity and m.type[:3] in ("PER", "ORG") and self._heads(span, m)]
+                  if m.entity and m.type[:3] in ("PER", "ORG") and self._heads(span, m) and not _only_titles(m.text)]
         # a person named in the phrase is the speaker, not the organisation in his title
         # ("قائد المدفعية في الحرس الثوري “محمود جهار باغي”"); the last, longest one wins
         best = max(inside, key=lambda m: (m.type.startswith("PER"), m.end - m.start, m.start), default=None)
