@@ -44,7 +44,7 @@ def extract(text: str, published: str | None) -> list[TimeExpr]:
     context: dict = {}
     out = []
     for m in find(text):
-        if m.rule in ("weekday", "weekday_range"):
+        if m.rule in ("weekday", "weekday_range", "weekday_numeric"):
             context["future"] = _future_before(text, m.start)
         r = resolve(m, pub, context)
         attrs = {"rule": m.rule}

@@ -88,7 +88,7 @@ class Match:
 
     start: int
     end: int
-    rule: str  # hijri | hijri_month | hijri_named | hijri_year | date | numeric | ordinal_month | of_it | month | year | weekday_range | weekday | relative | counted | span
+    rule: str  # hijri | hijri_month | hijri_named | hijri_year | date | numeric | ordinal_month | of_it | month | year | weekday_numeric | weekday_range | weekday | relative | counted | span
     parts: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -161,6 +161,10 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
                        rf"(?P<year>\d{{4}})(?:\s*[-/]\s*(?P<year2>\d{{4}}))?\s*ه){_R}"),
         ("year", rf"(?<![\w/.,\-])(?P<pre>(?:[وف]?(?:في|منذ|حتي|خلال|قبل|بعد))\s+)?{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?"
                  rf"(?:(?P<word>ا?لعام|عام|سنه|ا?لسنه)\s+)?{year}{ad})(?![\d%٪]|\s*[.,]\d)"),
+        # "الثلاثاء 10/12", "يوم السبت ٢ / ١٠": a weekday with a day and month and no year; which is the
+        # day and whether the calendar is Hijri is settled by the weekday (naba.times.resolve)
+        ("weekday_numeric", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:الموافق\s+)?"
+                            rf"(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}}))(?![\d/]|\s*/\s*\d)"),
         # "يومي الثلاثاء والأربعاء", "من الاثنين إلى الأربعاء": a range of weekdays is one expression,
         # resolved as its first day (with و only two days in a row: "الجمعة والأحد" are two days)
         ("weekday_range", rf"{_L}{_CLITIC}(?P<t>(?:يومي?\s+)?(?P<wd>{wd})\s*(?P<join>{day_join})\s*(?:يوم\s+)?"

@@ -29,6 +29,7 @@ from .grammar import HIJRI_YEARS, Match, lexicon
 NO_PUBLISHED = "no publication date"
 HIJRI_NEAR = 3  # an unmarked numeric date this near the publication's Hijri year is Hijri
 HIJRI_UNMARKED = (1380, 1450)  # without a publication date: the modern Hijri years (1960-2029)
+WEEKDAY_NUMERIC_DAYS = 120  # "الثلاثاء 10/12": a date this near the publication date that is a Tuesday
 
 
 @dataclass(slots=True)
@@ -153,6 +154,25 @@ def _unmarked_hijri(year: int, pub: date | None) -> bool:
     return HIJRI_UNMARKED[0] <= year <= HIJRI_UNMARKED[1]
 
 
+def _weekday_numeric(wd: int, a: int, b: int, pub: date) -> Resolved | None:
+    """"الثلاثاء 10/12" (no year): the nearest date within ``WEEKDAY_NUMERIC_DAYS`` of the publication
+    date that falls on the weekday, reading a/b as day/month or month/day, Gregorian or Hijri (Saudi
+    pages write "الأحد 17/10" for 17 Shawwal and "الثلاثاء 10/12" for 12 Shawwal). None when none fits."""
+    here = _hijri_year_for(pub)
+    found = []
+    for day, month in ((a, b), (b, a)):
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            found.append((_safe_date(y, month, day), "absolute"))
+        if here is not None and day <= 30:
+            for y in (here - 1, here, here + 1):
+                found.append((_hijri_to_gregorian(y, month, day), "hijri"))
+    ok = sorted((abs((g - pub).days), g > pub, g, kind) for g, kind in found
+                if g and g.isoweekday() == wd and abs((g - pub).days) <= WEEKDAY_NUMERIC_DAYS)
+    return Resolved(_day(ok[0][2]), ok[0][3]) if ok else None
+
+
 def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
     """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
     and "25 منه" (updated by the caller)."""
@@ -233,10 +253,14 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
         return Resolved(_month(*_month_year(month, pub, _direction(p.get("dir")))), "month")
     if rule == "year":
         return Resolved(p["year"], "year")
-    if rule in ("weekday", "weekday_range"):  # a range: its first day
+    if rule in ("weekday", "weekday_range", "weekday_numeric"):  # a range: its first day
         if not pub:
             return Resolved(None, "relative", NO_PUBLISHED)
         wd = lx.weekdays[p["wd"]]
+        if rule == "weekday_numeric":
+            found = _weekday_numeric(wd, int(p["a"]), int(p["b"]), pub)
+            if found:
+                return found
         direction = _direction(p.get("dir"))
         # "امس الخميس": papers print the day before; the named weekday is the surer guide
         direction = {"امس": "past", "غدا": "future"}.get(p.get("rel"), direction)
