@@ -336,3 +336,19 @@ def test_a_store_never_linked_says_so_instead_of_showing_no_earlier_claims(tmp_p
     with TestClient(app) as c:
         page = c.get(f"/article/{ids['story_a']}").text
     assert "claims-unlinked" in page and "naba claims --update" in page
+
+
+def test_serve_on_a_port_in_use_fails_with_one_line_before_serving(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        p = subprocess.run([sys.executable, "-m", "naba", "serve", "--db", str(tmp_path / "x.db"),
+                            "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and "serving" not in p.stdout
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "in use" in lines[0], p.stderr

@@ -13,12 +13,26 @@ def _serve(args: argparse.Namespace) -> int:
 
     from .app import LOCAL_HOSTS, create_app
 
+    _check_port(args.host, args.port)
     hosts = LOCAL_HOSTS if args.host in LOCAL_HOSTS else LOCAL_HOSTS + (args.host,)
     app = create_app(args.db, allowed_hosts=None if args.any_host else hosts)
     print(f"naba: serving {args.db} (read-only) on http://{args.host}:{args.port}/")
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 access_log=args.log_level == "debug")
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line before saying "serving" when the address cannot be bound (in use)."""
+    import socket
+
+    family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind(addr)
+        except OSError as e:
+            raise OSError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
