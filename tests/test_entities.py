@@ -159,6 +159,13 @@ def test_a_short_country_name_takes_the_longer_one_the_article_names():
     assert _place(rec, "كوريا").attrs["gazetteer"] == "iso:KR"
 
 
+def test_a_short_name_that_is_a_country_itself_keeps_it():
+    # "غينيا" is Guinea (iso:GN), not a short form of Guinea-Bissau named in the same article
+    rec = _analyze("أغلقت غينيا بيساو حدودها مع غينيا خوفا من انتشار وباء إيبولا.")
+    assert _place(rec, "غينيا").attrs["gazetteer"] == "iso:GN"
+    assert _place(rec, "غينيا بيساو").attrs["gazetteer"] == "iso:GW"
+
+
 def test_shortest_proclitic_leaves_the_place():
     assert clitics.proclitic(normalize("ولبنان")) == "و"
     assert clitics.proclitic(normalize("وباريس")) == "و"

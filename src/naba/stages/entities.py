@@ -388,14 +388,18 @@ def link_places(record: Record, cands: list[Cand]) -> None:
 
 def _short_country_names(locs: list[Cand]) -> None:
     """A country named by the first word(s) of another country the article names takes that one
-    ("كوريا" after "كوريا الشمالية", "الكونغو" after "الكونغو الديمقراطية"), unless two such."""
+    ("كوريا" after "كوريا الشمالية"), unless two such, and only when the gazetteer lists the short
+    name for that country too: "غينيا" is Guinea itself, also next to "غينيا بيساو"."""
     countries = [c for c in locs if c.place_id and c.place_id.startswith("iso:")]
     full = {tuple(c.words): c.place_id for c in countries}
+    names = gazetteer.all_places()
     for c in countries:
         n = len(c.words)
         longer = {pid for words, pid in full.items() if len(words) > n and words[:n] == tuple(c.words)}
         if len(longer) == 1:
-            c.place_id = longer.pop()
+            pid = longer.pop()
+            if any(p.id == pid for p in names.get(" ".join(c.words), ())):
+                c.place_id = pid
 
 
 def _canonical(g: Group) -> str:
