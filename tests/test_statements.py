@@ -453,6 +453,9 @@ def test_subjectless_cue_after_an_opener_and_a_verb_with_a_subject():
     got = statements('وذكر المشرف العلوي بأن الاتجاه للمدرسة البرازيلية يأتي تماشياً. من جهته عبر مدرب الفريق '
                      'الوطني عبد الوهاب الحربي عن سعادته بالتعاقد مع المهاجم، وأكد أنه تابع اللاعب منذ الموسم الماضي.')
     assert got[1].cue.text == "وأكد" and got[1].speaker_name == "عبد الوهاب الحربي"
+    # dev.jsonl (saudinewsnet:4398, cut): a particle before the verb; but no preposition is skipped
+    got = statements("وقد شاركت بيان ومنال في المعرض، وقالتا: نفذنا جلسات تصوير خاصة.")
+    assert got[0].speaker_name == "بيان ومنال"
 
 
 def test_participle_after_a_verb_whose_subject_is_a_capital():
@@ -469,6 +472,9 @@ def test_initialism_in_the_medium_is_no_complementizer():
         got = statements(f'وقال زيبكجي في مقابلة تلفزيونية مع {cnn} "وصلنا إلى أعلى رقم صادرات في تاريخنا".')
         assert [(s.kind, s.medium.text, s.content.text) for s in got] == [
             ("direct", f"في مقابلة تلفزيونية مع {cnn}", "وصلنا إلى أعلى رقم صادرات في تاريخنا")]
+    # ant_multisource:BB-middleEast-188-20180313 (news corpus): after "بي بي سي" إن/أن is the complementizer
+    got = statements("وأفادت عدة مصادر محلية في حديث لبي بي سي أن الآلاف من المدنيين نزحوا.")
+    assert [(s.speaker_name, s.content.text) for s in got] == [("عدة مصادر محلية", "الآلاف من المدنيين نزحوا")]
 
 
 def test_data_and_sources_that_show_or_make_clear():

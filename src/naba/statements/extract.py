@@ -173,14 +173,14 @@ def _inner_dot(toks: list[Token], j: int) -> bool:
 
 def _spelled_letter(toks: list[Token], k: int) -> bool:
     """"ان" spelling the letter N in an initialism ("سي ان ان"، "سي.ان.ان ترك"), not إن/أن: a
-    neighbour (across a dot) is "ان" or "سي" too."""
+    neighbour (across a dot) is "ان" too ("لبي بي سي إن ..." keeps its complementizer)."""
     if toks[k].norm != "ان":
         return False
     for step in (-1, 1):
         i = k + step
         if 0 <= i < len(toks) and toks[i].text == "." and toks[i].start in (toks[k].end, toks[k].start - 1):
             i += step
-        if 0 <= i < len(toks) and toks[i].norm in ("ان", "سي"):
+        if 0 <= i < len(toks) and toks[i].norm == "ان":
             return True
     return False
 
@@ -447,7 +447,7 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
     first = min(para.index_at(s), k)
     starts = [first] + [i + 1 for i in range(first, k) if toks[i].text in COMMAS]
     for v in starts:
-        while v + 1 < k and toks[v].norm.lstrip("وف") in lex.function_words | lex_discourse():
+        while v + 1 < k and toks[v].norm.lstrip("وف") in context_words("before_verb"):
             v += 1  # "من جهته عبر مدرب الفريق ... عن سعادته، وأكد": the verb after the opener
         if v + 1 >= k:
             break
