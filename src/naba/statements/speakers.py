@@ -110,8 +110,8 @@ def _before_relative(text: str) -> str:
 
 
 def _name_before_description(text: str) -> str | None:
-    """The bare name (one to three words: no ال, no function or source word) that opens a speaker
-    phrase when only definite words follow it ("باني المتخصص"), else None."""
+    """The one bare word (no ال, no function or source word) that opens a speaker phrase when only
+    definite words follow it ("باني المتخصص"), else None."""
     lex = lexicon()
     words = text.split()
     n = 0
@@ -122,9 +122,9 @@ def _name_before_description(text: str) -> str | None:
             break
         n += 1
     rest = words[n:]
-    if not 1 <= n <= 3 or not rest or not all(normalize(w).startswith("ال") for w in rest):
+    if n != 1 or not rest or not all(normalize(w).startswith("ال") for w in rest):
         return None
-    return " ".join(words[:n])
+    return words[0]
 
 
 def _bare_name_tail(words: list[str]) -> str | None:
@@ -181,8 +181,10 @@ class SpeakerMemory:
         elif entity is None:
             earlier = self._earlier(words, span)
             lead = _name_before_description(span.text) if earlier is None else None
-            if lead:  # "باني المتخصص في الأنثروبولوجيا": the name before its description
-                earlier = self._earlier(content_words(lead), span)
+            if lead:  # "باني المتخصص في الأنثروبولوجيا": the family name of an earlier speaker
+                earlier = self._earlier(content_words(lead), span, fuller=False)  # before a description
+                if earlier is not None and not _similar(_base(earlier.name.split()[-1]), _base(lead)):
+                    earlier = None  # "عبد الله الفوزان" is no "عبد الله باعشن"
             if earlier is not None:
                 entity, name = earlier.entity, earlier.name
             elif self._titled_organisation(span) and not re.search("[،,]", span.text):
@@ -229,7 +231,7 @@ class SpeakerMemory:
         return prev.startswith("ال") or lex.source_kind(prev) in ("title", "honorific") or \
             lex.source_kind(_base(prev)) in ("title", "honorific")
 
-    def _earlier(self, words: list[str], span: Span) -> Speaker | None:
+    def _earlier(self, words: list[str], span: Span, fuller: bool = True) -> Speaker | None:
         """An earlier speaker whose words include all of these (short forms and descriptions)."""
         if not words or len(words) > 3:
             return None
@@ -241,7 +243,7 @@ class SpeakerMemory:
             sp = self.seen[i]
             if all(any(_similar(w, x) for x in sp.words) for w in want):
                 return sp
-        if len(words) == 1:
+        if len(words) == 1 and fuller:
             return self._fuller_in_text(words[0], span)
         return None
 
