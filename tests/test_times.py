@@ -333,3 +333,11 @@ def test_counts_that_are_no_time_from_the_publication_date(text, expected):
 ])
 def test_weekday_with_day_and_month_is_read_by_the_weekday(text, published, expected):
     assert values(text, published) == expected
+
+
+@pytest.mark.parametrize("published,text", [("0001-01-01", "وصل الوزير يوم الجمعة الماضي"),
+                                            ("9999-12-31", "ويغادر الوزير الجمعة المقبلة")])
+def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(published, text):
+    # a day counted back or ahead past year 1 or 9999 raised OverflowError and failed the document
+    (got,) = extract(text, published)
+    assert got.value is None and got.attrs["unresolved"] == "out of the calendar's range"

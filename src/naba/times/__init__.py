@@ -37,6 +37,9 @@ def _future_before(text: str, start: int) -> bool:
     return any(m.group().lstrip("وف") not in _not_future() for m in _FUTURE_RE.finditer(window))
 
 
+OUT_OF_RANGE = "out of the calendar's range"
+
+
 def extract(text: str, published: str | None) -> list[TimeExpr]:
     """Every time expression of ``text`` with its value; relative ones resolved against
     ``published`` (YYYY-MM-DD) or left None with ``attrs["unresolved"]`` saying why."""
@@ -46,7 +49,10 @@ def extract(text: str, published: str | None) -> list[TimeExpr]:
     for m in find(text):
         if m.rule in ("weekday", "weekday_range", "weekday_numeric"):
             context["future"] = _future_before(text, m.start)
-        r = resolve(m, pub, context)
+        try:
+            r = resolve(m, pub, context)
+        except OverflowError:  # counted from a publication date at the calendar's ends (0001-01-01)
+            r = Resolved(None, "relative", OUT_OF_RANGE)
         attrs = {"rule": m.rule}
         if r.value is None and r.reason:
             attrs["unresolved"] = r.reason
