@@ -69,8 +69,8 @@ def gold_spans(article: dict) -> list[dict]:
 
 
 def _spaces_folded(text: str) -> str:
-    """``text`` with every whitespace character a plain space (same length): the clean stage turns
-    a no-break space into a space, and the gold text keeps it."""
+    """``text`` with every whitespace character but a newline or carriage return a plain space
+    (same length): the clean stage turns a no-break space into a space, and the gold text keeps it."""
     return "".join(" " if ch.isspace() and ch not in "\n\r" else ch for ch in text)
 
 
