@@ -23,16 +23,21 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check_port(host: str, port: int) -> None:
-    """Fail with one line before saying "serving" when the address cannot be bound (in use)."""
+    """Fail with one line before saying "serving" when the address cannot be bound (in use).
+    Every address the host resolves to is tried, as uvicorn's server (asyncio ``create_server``)
+    binds them all ("localhost": 127.0.0.1 and ::1), an IPv6 one for IPv6 only."""
     import socket
 
-    family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    with socket.socket(family, kind, proto) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
-        try:
-            s.bind(addr)
-        except OSError as e:
-            raise OSError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    for family, kind, proto, _, addr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                            flags=socket.AI_PASSIVE):
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            if family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
+                s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                s.bind(addr)
+            except OSError as e:
+                raise OSError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
