@@ -86,6 +86,12 @@ DOMAINS = {"anercorp_train": "news", "newsfane_train": "news", "aqmar_train": "a
 DEV_PARTS = ("anercorp_dev", "newsfane_dev", "aqmar_dev")
 
 
+def crf_params(c1: float = 0.05, c2: float = 0.01, iterations: int = 150, minfreq: int = 0) -> dict:
+    """crfsuite's training parameters of the shipped model (L1/L2 weights, L-BFGS iterations)."""
+    return {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": minfreq,
+            "feature.possible_transitions": True}
+
+
 def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0.01,
           iterations: int = 150, minfreq: int = 0, wikifane_share: float = 1.0,
           parts: tuple[str, ...] = TRAIN_PARTS, log=print) -> dict:
@@ -111,8 +117,7 @@ def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0
             trainer.append(feats, [g for _, g in s])
             n_tok += len(s)
     log(f"training on {n_tok} tokens from {', '.join(parts)} (features {time.time() - t0:.0f}s)")
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
-                        "feature.minfreq": minfreq, "feature.possible_transitions": True})
+    trainer.set_params(crf_params(c1, c2, iterations, minfreq))
     t0 = time.time()
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
