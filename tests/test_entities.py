@@ -164,6 +164,9 @@ def test_a_short_name_that_is_a_country_itself_keeps_it():
     rec = _analyze("أغلقت غينيا بيساو حدودها مع غينيا خوفا من انتشار وباء إيبولا.")
     assert _place(rec, "غينيا").attrs["gazetteer"] == "iso:GN"
     assert _place(rec, "غينيا بيساو").attrs["gazetteer"] == "iso:GW"
+    # and "روسيا" was Belarus, merged into it, in every article naming "روسيا البيضاء"
+    rec = _analyze("وقالت روسيا البيضاء إن روسيا شريك أساسي.")
+    assert _place(rec, "روسيا").attrs["gazetteer"] == "iso:RU"
 
 
 def test_shortest_proclitic_leaves_the_place():
