@@ -381,8 +381,21 @@ def test_source_at_the_paragraph_start_does_not_read_the_last_token():
     from naba.statements import extract as X
 
     text = "عقود طويلة المدى ذكرت وفق"   # written for this test: the last word is وفق
-    para = X.Paragraph(Record(text=text), 0, len(text), tokenize(text), [(0, len(text))])
+    rec = Record(text=text)
+    para = X.Paragraph(rec, 0, len(text), tokenize(text), [(0, len(text))], X._RecordIndex(rec))
     assert X._looks_like_source(para, [0, 1], ())
+
+
+def test_rerunning_stages_on_a_record_sees_its_new_times():
+    """The offset index of mentions and times is built per run: statements run again after the
+    times stage must see the times (a record-level cache once kept the index of the first run)."""
+    from naba.pipeline import run_stages
+
+    text = "أكد الخميس الماضي، وزير الخارجية أن المفاوضات ستستأنف قريبا في العاصمة."
+    fresh = naba.analyze(text, stages=("clean", "segment", "times", "statements"))
+    rec = naba.analyze(text, stages=("clean", "segment", "statements"))
+    run_stages(rec, ("times", "statements"))
+    assert rec.times and [s.speaker_name for s in rec.statements] == [s.speaker_name for s in fresh.statements]
 
 
 def test_one_long_paragraph_is_not_quadratic():

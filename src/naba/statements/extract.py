@@ -58,24 +58,15 @@ class Frame:
 
 
 class _RecordIndex:
-    """A record's mentions and times by offset, and its normalized text, built once per record:
-    looking them up by scanning all of them for every cue or quote is quadratic in a long article."""
-
-    _last: "_RecordIndex | None" = None
+    """A record's mentions and times by offset, and its normalized text, built once per
+    :func:`find_statements` call and shared by its paragraphs: looking them up by scanning all of
+    them for every cue or quote is quadratic in a long article."""
 
     def __init__(self, record: Record):
-        self.record, self.text, self.n_mentions = record, record.text, len(record.mentions)
+        self.text = record.text
         self.mentions = SpanIndex(record.mentions)
         self.times = SpanIndex(record.times)
         self._norm: tuple[str, list[int]] | None = None
-
-    @classmethod
-    def of(cls, record: Record) -> "_RecordIndex":
-        last = cls._last
-        if last is None or last.record is not record or last.text is not record.text \
-                or last.n_mentions != len(record.mentions):
-            last = cls._last = cls(record)
-        return last
 
     def normalized(self) -> tuple[str, list[int]] | None:
         """``normalize(text)`` with the offset each of its characters came from; None when
@@ -91,8 +82,8 @@ class Paragraph:
     """The tokens, quotes and sentence bounds of one body paragraph."""
 
     def __init__(self, record: Record, start: int, end: int, tokens: list[Token],
-                 sentences: list[tuple[int, int]]):
-        self.record, self.start, self.end = record, start, end
+                 sentences: list[tuple[int, int]], index: _RecordIndex):
+        self.record, self.start, self.end, self.index = record, start, end, index
         self.toks = tokens
         self.quotes = quote_spans(record.text, start, end)
         self.quote_at = {o: c for o, c in self.quotes}
@@ -210,13 +201,14 @@ def _paragraphs(record: Record) -> list[Paragraph]:
     toks = sorted(record.tokens, key=lambda t: t.start)
     starts = [t.start for t in toks]
     sents = sorted((s.start, s.end) for s in record.sentences)
+    index = _RecordIndex(record)
     out = []
     for p in record.paragraphs:
         if p.kind != "body":
             continue
         a, b = bisect_right(starts, p.start - 1), bisect_right(starts, p.end - 1)
         ps = [(s, e) for s, e in sents if s >= p.start and e <= p.end]
-        out.append(Paragraph(record, p.start, p.end, toks[a:b], ps))
+        out.append(Paragraph(record, p.start, p.end, toks[a:b], ps, index))
     return out
 
 
@@ -399,7 +391,7 @@ def _medium_opening(para: Paragraph, k: int) -> tuple[int, int] | None:
 def _time_chunk(para: Paragraph, region: list[int]) -> int:
     """The number of region tokens taken by a time expression and its comma at the start of the
     region ("أكد الخميس الماضي، رسمياً"): then the subject is not after the verb. 0 when none."""
-    toks, times = para.toks, _RecordIndex.of(para.record).times
+    toks, times = para.toks, para.index.times
     n = 0
     while n < len(region) and toks[region[n]].text not in COMMAS:
         t = toks[region[n]]
@@ -465,7 +457,7 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
         speaker, _ = _speaker_and_medium(para, region) if region else (None, None)
         if speaker is None or speaker[0] != toks[v + 1].start:
             continue
-        place = [m for m in _RecordIndex.of(para.record).mentions.at(speaker[0])
+        place = [m for m in para.index.mentions.at(speaker[0])
                  if m.type[:3] in ("LOC", "GPE") and m.end <= speaker[1]]
         if place and not _names_source(para, speaker):
             return speaker[0], max(m.end for m in place)  # "ورحبت الرباط بالقرار معتبرة أنه": the capital
@@ -479,7 +471,7 @@ def _names_source(para: Paragraph, span: tuple[int, int]) -> bool:
     """Whether a phrase names a source: a person/organisation mention starts it, or its first
     word is a title, honorific, organisation, group, anonymous or document word."""
     a, b = span
-    if any(m.end <= b and m.type[:3] in ("PER", "ORG") for m in _RecordIndex.of(para.record).mentions.at(a)):
+    if any(m.end <= b and m.type[:3] in ("PER", "ORG") for m in para.index.mentions.at(a)):
         return True
     lex = lexicon()
     i = para.index_at(a)
@@ -675,7 +667,7 @@ def _name_quote(para: Paragraph, qo: int, qc: int) -> bool:
     words = inner.split()
     if not words or len(words) > 3:
         return False
-    index = _RecordIndex.of(rec)
+    index = para.index
     if index.mentions.within(qo, qc + 1):
         return True
     lex = lexicon()
@@ -991,7 +983,7 @@ def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
     toks, lex = para.toks, lexicon()
     if not src:
         return src
-    head = [m for m in _RecordIndex.of(para.record).mentions.at(toks[src[0]].start) if m.type[:3] in ("PER", "ORG")]
+    head = [m for m in para.index.mentions.at(toks[src[0]].start) if m.type[:3] in ("PER", "ORG")]
     if not head:
         return src
     end = max(m.end for m in head)
@@ -1007,7 +999,7 @@ def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
 def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
     toks, lex = para.toks, lexicon()
     a, b = toks[src[0]].start, toks[src[-1]].end
-    if any(m.type[:3] in ("PER", "ORG") for m in _RecordIndex.of(para.record).mentions.overlapping(a, b)):
+    if any(m.type[:3] in ("PER", "ORG") for m in para.index.mentions.overlapping(a, b)):
         return True
     for i in src[:3]:
         for _, rest in candidates(toks[i].norm):
