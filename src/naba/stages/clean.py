@@ -49,7 +49,6 @@ _SPACES_RE = re.compile(f"[ \t{cs.SPACES}]+")
 _CONTROL = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127))
 _DROP_CHARS = str.maketrans({c: None for c in cs.BIDI_MARKS + "\uFEFF" + _CONTROL})
 _URL_RE = re.compile(r"https?://\S+")
-_LINK_RE = re.compile(r"(?:https?://|www\.)\S+")
 _HEADING_END = tuple(".!?؟:،,;؛…\"”»)")
 MAX_HEADING_WORDS = 14
 MAX_DATELINE_WORDS = 14  # "المنامة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"
@@ -163,11 +162,7 @@ def repair_words(line: str, repairs: list[dict]) -> str:
 
         line = _KASHIDA_WORD_RE.sub(unstretch, line)
     if "_" in line:  # after the obfuscation repair, which takes "محـ_ـاربة" as one word
-        urls = [u.span() for u in _LINK_RE.finditer(line)]
-
         def spaced(m: re.Match) -> str:
-            if any(a <= m.start() < b for a, b in urls):
-                return m.group()  # a page address (".../wiki/محمد_بن_سلمان") stays as written
             fixed = _SPACES_RE.sub(" ", m.group().replace("_", " "))
             report(m.group(), fixed, "underscore")
             return fixed
