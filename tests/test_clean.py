@@ -26,18 +26,6 @@ def test_zero_width_inside_word_removed():
     assert [r["reason"] for r in repairs] == ["obfuscated", "kashida"]  # a plain kashida word is no evasion
 
 
-def test_hashtag_words_joined_by_underscores_are_spaced():
-    """Al Arabiya links names as hashtags ("#كيم_جونغ_أون"): the words are spaced, so the name is
-    found, and an obfuscated "محـ_ـاربة" is still joined; a Latin snake_case word is left alone."""
-    repairs = []
-    line = "التقى #كيم_جونغ_أون في #بيونغ_يانغ ضمن حملة محـ_ـاربة الفساد file_name"
-    assert repair_words(line, repairs) == "التقى #كيم جونغ أون في #بيونغ يانغ ضمن حملة محاربة الفساد file_name"
-    assert [(r["from"], r["reason"]) for r in repairs] == [
-        ("محـ_ـاربة", "obfuscated"), ("كيم_جونغ_أون", "underscore"), ("بيونغ_يانغ", "underscore")]
-    rec = naba.analyze("وصل الزعيم الكوري الشمالي #كيم_جونغ_أون، السبت، إلى #بيونغ_يانغ بعد زيارة إلى الصين. " + BODY)
-    assert {"كيم جونغ أون", "بيونغ يانغ"} <= {m.text for m in rec.mentions}
-
-
 def test_a_one_line_article_keeps_its_text_around_a_notice():
     """A whole article on one line with an app notice in it loses the notice's sentence, not the
     article; a short notice line is still removed whole."""

@@ -10,9 +10,8 @@ What it does, in order:
    copy of the abstract and a repeated line of six words or more are removed (a lead paragraph
    equal to the abstract stays: the abstract is metadata, the lead is the story);
 3. words broken to evade filters ("محـ.ـاربة") repaired, kashida inside words removed
-   ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept, words joined by underscores in hashtags
-   spaced ("#كيم_جونغ_أون" -> "#كيم جونغ أون"); every repair listed in ``meta["repairs"]``
-   (reason "obfuscated", "kashida" or "underscore");
+   ("جــودت" -> "جودت"), prefix+kashida ("بـ7") kept; every repair listed in ``meta["repairs"]``
+   (reason "obfuscated" or "kashida");
 4. the title taken from the first line when the input had none; the publication date taken
    from a dateline in the first lines when the metadata had none;
 5. paragraphs laid out (joined by a blank line) and typed heading/body.
@@ -41,8 +40,6 @@ _OBFUSCATION_RE = re.compile(
     f"(?<=[{L}])(?:\u0640+[.·•*_\\-]+\u0640*|\u0640*[.·•*_\\-]+\u0640+|[{_ZW}]+)(?=[{L}])")
 _INWORD_KASHIDA_RE = re.compile(f"(?<=[{L}{cs.DIACRITICS}])\u0640+(?=[{L}])")
 _KASHIDA_WORD_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}]*\u0640[{cs.ARABIC_WORD_CLASS}]*")
-# Arabic words joined by underscores, as in hashtags ("#محمد_بن_سلمان").
-_UNDERSCORED_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}]+(?:_+[{cs.ARABIC_WORD_CLASS}]+)+")
 _WORD_AROUND_RE = re.compile(f"[{cs.ARABIC_WORD_CLASS}.·•*_\\-{_ZW}]+")
 _SPACES_RE = re.compile(f"[ \t{cs.SPACES}]+")
 # Bidi marks, BOMs and control characters other than tab/newline ("\x1a" in SaudiNewsNet texts).
@@ -129,8 +126,9 @@ def fix_characters(text: str) -> str:
 
 def repair_words(line: str, repairs: list[dict]) -> str:
     """Join words broken by kashida+dots or zero-width characters ("obfuscated"); drop in-word
-    kashida ("kashida"); space words joined by underscores ("underscore"). Each repaired word is
-    listed once in ``repairs``."""
+    kashida ("kashida"). Each repaired word is listed once in ``repairs``."""
+    if "\u0640" not in line and not any(c in line for c in _ZW):
+        return line
 
     def report(word: str, fixed: str, reason: str) -> None:
         if reason == "obfuscated":
@@ -140,8 +138,6 @@ def repair_words(line: str, repairs: list[dict]) -> str:
         if not any(r["from"] == word for r in repairs):
             repairs.append({"from": word, "to": fixed, "reason": reason})
 
-    if "\u0640" not in line and "_" not in line and not any(c in line for c in _ZW):
-        return line
     if _OBFUSCATION_RE.search(line):
         def fix(m: re.Match) -> str:
             word = m.group()
@@ -161,13 +157,6 @@ def repair_words(line: str, repairs: list[dict]) -> str:
             return fixed
 
         line = _KASHIDA_WORD_RE.sub(unstretch, line)
-    if "_" in line:  # after the obfuscation repair, which takes "محـ_ـاربة" as one word
-        def spaced(m: re.Match) -> str:
-            fixed = _SPACES_RE.sub(" ", m.group().replace("_", " "))
-            report(m.group(), fixed, "underscore")
-            return fixed
-
-        line = _UNDERSCORED_RE.sub(spaced, line)
     return "".join(c for c in line if c not in _ZW)
 
 
