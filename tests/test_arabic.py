@@ -20,6 +20,11 @@ def test_tokens_offsets_and_clitics():
     assert ("ل", "وزاره") in candidates("لوزاره")
 
 
+def test_an_underscore_parts_words_and_is_no_token():
+    text = "التقى #كيم_جونغ_أون في #بيونغ_يانغ"
+    assert [t.text for t in tokenize(text)] == ["التقى", "#", "كيم", "جونغ", "أون", "في", "#", "بيونغ", "يانغ"]
+
+
 def test_sentences_abbrev_numbers_quotes():
     text = ("قال د. أحمد إن النمو بلغ 3.5 في المئة. وأضاف: «الوضع صعب!» ثم غادر؟ "
             "ونقل موقع العربية.نت الخبر")

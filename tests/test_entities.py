@@ -169,6 +169,16 @@ def test_a_short_name_that_is_a_country_itself_keeps_it():
     assert _place(rec, "روسيا").attrs["gazetteer"] == "iso:RU"
 
 
+def test_hashtag_names_joined_by_underscores_are_found_and_named_with_spaces():
+    """Al Arabiya writes names as hashtags ("#كيم_جونغ_أون"): the text stays as written, the
+    mention spans the hashtag's words, the entity is named with spaces and joins the spaced form."""
+    rec = _analyze("وصل الزعيم الكوري الشمالي #كيم_جونغ_أون، السبت، إلى #بيونغ_يانغ بعد زيارة إلى الصين. "
+                   "والتقى كيم جونغ أون بالرئيس الصيني في بكين.")
+    kim = next(e for e in rec.entities if "كيم_جونغ_أون" in e.aliases)
+    assert kim.type == "PER" and kim.name == "كيم جونغ أون" and "كيم جونغ أون" in kim.aliases
+    assert _place(rec, "بيونغ يانغ").attrs["gazetteer"].startswith("geo:") and "#كيم_جونغ_أون" in rec.text
+
+
 def test_shortest_proclitic_leaves_the_place():
     assert clitics.proclitic(normalize("ولبنان")) == "و"
     assert clitics.proclitic(normalize("وباريس")) == "و"

@@ -20,7 +20,8 @@ from .resources import data_lines
 
 _WORD = f"[{cs.ARABIC_WORD_CLASS}A-Za-z\u00C0-\u024F]+(?:[\u0640][{cs.ARABIC_WORD_CLASS}]+)*"
 _NUMBER = r"[0-9٠-٩۰-۹]+(?:[.,٫٬:/][0-9٠-٩۰-۹]+)*"
-TOKEN_RE = re.compile(f"{_NUMBER}|{_WORD}|[^\\s]")
+# An underscore is no token: it joins words as a space would ("#كيم_جونغ_أون" in hashtags).
+TOKEN_RE = re.compile(f"{_NUMBER}|{_WORD}|[^\\s_]")
 
 
 @lru_cache(maxsize=1)

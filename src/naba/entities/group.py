@@ -63,8 +63,9 @@ def key(words: tuple[str, ...], typ: str) -> str:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """Normalized words of a mention; a first word fused as لل+ال ("للأمم") reads as "الأمم"."""
-    words = [w for w in normalize(text).split() if w[:1].isalnum()]
+    """Normalized words of a mention (an underscore parts words: "كيم_جونغ_أون"); a first word
+    fused as لل+ال ("للأمم") reads as "الأمم"."""
+    words = [w for w in normalize(text).replace("_", " ").split() if w[:1].isalnum()]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
         words[0] = "ا" + words[0][1:]
     return tuple(words)

@@ -409,7 +409,7 @@ def _canonical(g: Group) -> str:
     # the least-decorated surface of the longest form (not fused with لل, fewest diacritics),
     # first seen on ties
     best = min(full, key=lambda m: (_fused(m), len(m.text) - len(normalize(m.text)), m.start))
-    name = "ا" + best.text[1:] if _fused(best) else best.text
+    name = ("ا" + best.text[1:] if _fused(best) else best.text).replace("_", " ")  # "#كيم_جونغ_أون"
     # a well-known person or body named only by a short form ("ترامب") gets the full name
     known = known_name(g.type, name) if g.type in ("PER", "ORG") else None
     return known if known and len(known.split()) > len(name.split()) else name
@@ -417,7 +417,7 @@ def _canonical(g: Group) -> str:
 
 def _fused(m: Cand) -> bool:
     """"للأمم المتحدة": the first word is ل + ال fused (words_of reads it "الأمم")."""
-    return normalize(m.text).split()[0] != m.words[0]
+    return normalize(m.text).replace("_", " ").split()[0] != m.words[0]
 
 
 def to_entity(g: Group) -> Entity:
