@@ -192,71 +192,37 @@ def test_quoted_name_in_the_speaker_phrase_and_unmarked_direct_quote():
     assert got[1].content.text == "نحن نبارك هذه الخطوة ونقدرها لدول التحالف"
 
 
-# The unseen check: 13 random news excerpts (seed 11, not looked at while writing the rules before it;
-# the rules after it were tuned on it too, so it is in-sample now). Measured 2026-11 without NER:
-# F1 0.941, speaker 0.875, certainty 1.0; with the whole pipeline F1 0.954, speaker 0.951 (before: F1 0.843,
-# speaker 0.80, F1 with the right speaker 0.675).
-def test_unseen_quality_gate():
-    res = evaluate_file(UNSEEN, stages=NO_NER)
-    assert res["f1"] >= 0.90
-    assert res["speaker_accuracy"] >= 0.82
-    assert res["certainty_accuracy"] >= 0.95
-
-
-def test_unseen_quality_gate_with_entities():
-    res = evaluate_file(UNSEEN)  # the whole pipeline, with the shipped NER model
-    assert res["failed"] == 0
-    assert res["f1"] >= 0.92
-    assert res["speaker_accuracy"] >= 0.90
-    assert res["f1_with_speaker"] >= 0.85
-
-
 UNSEEN2 = Path(__file__).parent / "fixtures" / "statements_unseen2.jsonl"  # see statements_unseen2.SOURCE.txt
-
-
-# The second unseen check: 15 news excerpts (seed 29), annotated before naba was run on them.
-# Before any change (2026-11-29): F1 0.868, speaker 0.821 (0.732 without NER), F1 with the right
-# speaker 0.713 (0.636 without NER): the honest fresh-article estimate. The rules after that were
-# tuned on it (in-sample now): without NER F1 0.964, speaker 0.940, certainty 0.985, F1 with the
-# right speaker 0.907; with the whole pipeline speaker 0.925, F1 with the right speaker 0.892.
-def test_unseen2_quality_gate():
-    res = evaluate_file(UNSEEN2, stages=NO_NER)
-    assert res["f1"] >= 0.94
-    assert res["speaker_accuracy"] >= 0.90
-    assert res["certainty_accuracy"] >= 0.95
-    assert res["f1_with_speaker"] >= 0.87
-
-
-def test_unseen2_quality_gate_with_entities():
-    res = evaluate_file(UNSEEN2)  # the whole pipeline, with the shipped NER model
-    assert res["failed"] == 0
-    assert res["f1"] >= 0.94
-    assert res["speaker_accuracy"] >= 0.88
-    assert res["f1_with_speaker"] >= 0.85
-
-
 UNSEEN3 = Path(__file__).parent / "fixtures" / "statements_unseen3.jsonl"  # see statements_unseen3.SOURCE.txt
 
+# Quality gates on the unseen sets, each a bit below what the rules reach; the sets were annotated
+# before naba ran on them, then tuned on (in-sample now). The honest fresh-article estimates are the
+# first measurements:
+# - statements_unseen (13 excerpts, seed 11): F1 0.843, speaker 0.80, F1 with the right speaker 0.675;
+#   after tuning, without NER F1 0.941, speaker 0.875, certainty 1.0; whole pipeline F1 0.954, speaker 0.951.
+# - statements_unseen2 (15 excerpts, seed 29, 2026-11-29): F1 0.868, speaker 0.821 (0.732 without NER),
+#   F1 with the right speaker 0.713 (0.636 without NER); after tuning, without NER F1 0.964, speaker
+#   0.940, certainty 0.985, F1 with the right speaker 0.907; whole pipeline speaker 0.925, 0.892.
+# - statements_unseen3 (15 excerpts, seed 61, 2026-11-29, with and without NER alike): F1 0.840
+#   (P 0.962, R 0.746), speaker 0.800, F1 with the right speaker 0.672; after tuning, without NER F1
+#   0.937, speaker 0.949, certainty 0.983, F1 with the right speaker 0.889; whole pipeline speaker 0.966,
+#   F1 with the right speaker 0.905.
+UNSEEN_GATES = [  # (set, stages: NO_NER or None for the whole pipeline, floors)
+    (UNSEEN, NO_NER, {"f1": 0.90, "speaker_accuracy": 0.82, "certainty_accuracy": 0.95}),
+    (UNSEEN, None, {"f1": 0.92, "speaker_accuracy": 0.90, "f1_with_speaker": 0.85}),
+    (UNSEEN2, NO_NER, {"f1": 0.94, "speaker_accuracy": 0.90, "certainty_accuracy": 0.95, "f1_with_speaker": 0.87}),
+    (UNSEEN2, None, {"f1": 0.94, "speaker_accuracy": 0.88, "f1_with_speaker": 0.85}),
+    (UNSEEN3, NO_NER, {"f1": 0.91, "speaker_accuracy": 0.92, "certainty_accuracy": 0.95, "f1_with_speaker": 0.86}),
+    (UNSEEN3, None, {"f1": 0.91, "speaker_accuracy": 0.93, "f1_with_speaker": 0.87}),
+]
 
-# The third unseen check: 15 news excerpts (seed 61), annotated before naba was run on them.
-# Before any change (2026-11-29, with and without NER alike): F1 0.840 (P 0.962, R 0.746), speaker 0.800,
-# F1 with the right speaker 0.672: the honest fresh-article estimate. The rules after that were tuned
-# on it (in-sample now): without NER F1 0.937, speaker 0.949, certainty 0.983, F1 with the right speaker
-# 0.889; with the whole pipeline speaker 0.966, F1 with the right speaker 0.905.
-def test_unseen3_quality_gate():
-    res = evaluate_file(UNSEEN3, stages=NO_NER)
-    assert res["f1"] >= 0.91
-    assert res["speaker_accuracy"] >= 0.92
-    assert res["certainty_accuracy"] >= 0.95
-    assert res["f1_with_speaker"] >= 0.86
 
-
-def test_unseen3_quality_gate_with_entities():
-    res = evaluate_file(UNSEEN3)  # the whole pipeline, with the shipped NER model
-    assert res["failed"] == 0
-    assert res["f1"] >= 0.91
-    assert res["speaker_accuracy"] >= 0.93
-    assert res["f1_with_speaker"] >= 0.87
+@pytest.mark.parametrize("path,stages,floors", UNSEEN_GATES,
+                         ids=[f"{p.stem}-{'no_ner' if st else 'full'}" for p, st, _ in UNSEEN_GATES])
+def test_unseen_quality_gate(path, stages, floors):
+    res = evaluate_file(path, stages=stages)  # None: the whole pipeline
+    below = {k: (res[k], floor) for k, floor in floors.items() if res[k] < floor}
+    assert res["failed"] == 0 and not below, below
 
 
 def test_nominal_content_opened_by_a_verbal_noun():
