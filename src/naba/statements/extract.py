@@ -334,8 +334,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     content, kind = _unwrap(para, content, kind)
     frame = Frame(tok_cue := toks[k], cue.lemma, cue.certainty, kind, content,
                   continuation=cue.participle, consumed=absorbed)
-    if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations | {toks[k - 1].norm} & lex.negations \
-            and cue.certainty != "hedged":
+    if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations and cue.certainty != "hedged":
         frame.certainty = "denied"  # "لم يستبعد أن" stays hedged
     relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
     if relayed is not None:
@@ -1040,7 +1039,8 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
         else:
             a, b = before
             tail = text[a:b].rsplit(None, 1)
-            if len(tail) == 2 and tail[0].endswith(("،", ",")) and normalize(tail[1]) == "وذلك":
+            pointer = (normalize(tail[1]).removeprefix("و"),) if len(tail) == 2 else ()
+            if tail[0].endswith(("،", ",")) and pointer in _medium_carriers():
                 b = a + len(tail[0])  # "...، وذلك وفق صحيفة": the pointer is no part of the content
     else:
         i = para.index_at(sp[1])
