@@ -523,3 +523,31 @@ def test_mention_of_titles_only_is_not_the_name():
     rec = naba.analyze('وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني البورتوريكي، في بيان '
                        '"قتل تسعة من أفراد طاقم الطائرة في الحادث".', published="2018-05-03")
     assert [s.speaker_name for s in rec.statements] == ["أيسابيلو ريفيرا"]
+
+
+def test_told_a_quoted_outlet_and_abbreviation_dot():
+    # statements_unseen4: saudinewsnet:4085 and ant_multisource:CN-economy-444-20181016 (cut)
+    got = statements("قال مصدر بارز في المعارضة السورية لـ«الشرق الأوسط»، إن حزب الله يضغط على المقاتلين.")
+    assert got[0].speaker.text == "مصدر بارز في المعارضة السورية" and got[0].medium.text == "لـ«الشرق الأوسط»"
+    got = statements('وقالت د. سحر نصر، وزيرة الاستثمار، في بيان: "إن هذا الاتفاق يأتي تنفيذا لما تم الاتفاق عليه".')
+    assert [(s.cue.text, s.kind) for s in got] == [("وقالت", "direct")]
+    assert "سحر نصر" in got[0].speaker.text
+
+
+def test_new_clause_after_a_comma_copula_qad_and_according_relay():
+    # statements_unseen4: saudinewsnet:2705, saudinewsnet:1183, ant_multisource:AL-internationalNews-1223-20180518 (cut)
+    got = statements("مبيناً أن انخفاض التكلفة سيساعد المملكة، وأوضح التقرير أن انخفاض أسعار النفط قد يشكل عائقا.")
+    assert [s.cue.text for s in got] == ["مبيناً", "وأوضح"] and got[1].speaker.text == "التقرير"
+    got = statements("وكان خامنئي قد صرح أمس الأول ان بلاده لن تتخلى عن دعم اصدقائها.")
+    assert [s.speaker_name for s in got] == ["خامنئي"]
+    got = statements('أفاد مراسل "العربية" في باريس نقلاً عن وزير الداخلية الفرنسي بأنه تم توقيف شقيقين.')
+    assert [(s.cue.text, s.speaker.text, s.medium.text) for s in got] == [
+        ("أفاد", "وزير الداخلية الفرنسي", 'مراسل "العربية" في باريس')]
+
+
+def test_a_description_of_another_country_is_no_earlier_speaker():
+    # statements_unseen4: ant_multisource:AL-internationalNews-1421-20180602 (cut)
+    got = statements("اعتبر مندوب الكويت، منصور العتيبي، أن الاحتلال مستثنى من المحاسبة. وفي حين امتنعت بريطانيا "
+                     "عن التصويت، اعتبر المندوب الفرنسي في مجلس الأمن أنه كان من المفترض إجراء المزيد من المشاورات، "
+                     "معلناً أن فرنسا أيدت المشروع.")
+    assert [s.speaker_name for s in got] == ["منصور العتيبي", "المندوب الفرنسي", "المندوب الفرنسي"]

@@ -39,6 +39,7 @@ MAX_REGION = 30
 MAX_NAME_QUOTE_WORDS = 4
 HEDGE_WINDOW = 8
 PARTICIPLE_REACH = 8  # words between a participle cue and its complementizer
+SUBJECT_REACH = 8  # words between a و-cue after a comma and its complementizer (its subject)
 
 
 @dataclass
@@ -162,6 +163,16 @@ def _inner_dot(toks: list[Token], j: int) -> bool:
             and toks[j + 1].start == toks[j].end and toks[j + 1].text[:1].isalpha())
 
 
+def _abbreviation_dot(para: "Paragraph", j: int) -> bool:
+    """A dot glued to the word before it that the segment stage did not take as a sentence end
+    ("وقالت د. سحر نصر، وزيرة ...": an abbreviation)."""
+    toks = para.toks
+    t = toks[j]
+    if t.text != "." or j == 0 or toks[j - 1].end != t.start:
+        return False
+    return para.sentence(t.start)[1] > t.end
+
+
 def _spelled_letter(toks: list[Token], k: int) -> bool:
     """"ان" spelling the letter N in an initialism ("سي ان ان"، "سي.ان.ان ترك"), not إن/أن: a
     neighbour (across a dot) is "ان" too ("لبي بي سي إن ..." keeps its complementizer)."""
@@ -253,7 +264,7 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     j = k + 1
     while j < len(toks) and j <= k + MAX_REGION:
         t = toks[j]
-        if t.text in SENTENCE_END and not _inner_dot(toks, j):
+        if t.text in SENTENCE_END and not _inner_dot(toks, j) and not _abbreviation_dot(para, j):
             break
         if j == k + 1 and t.norm in _direct_openers():
             s_end = para.sentence(t.start)[1]
@@ -337,8 +348,13 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations and cue.certainty != "hedged":
         frame.certainty = "denied"  # "لم يستبعد أن" stays hedged
     relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
+    if relayed is None:
+        relayed = _according_relay(para, region, frame)
+    copula = _copula_subject(para, k) if k > 0 and toks[k - 1].norm in context_words("copula_particle") else None
     if relayed is not None:
         frame.medium, frame.speaker = relayed
+    elif copula is not None:
+        frame.speaker, frame.medium = copula, _speaker_and_medium(para, region)[1]  # the subject came before
     elif time_first:
         frame.medium = _speaker_and_medium(para, region)[1]
     else:
@@ -496,6 +512,27 @@ def _relay_split(para: Paragraph, region: list[int], particle: str | None):
     return medium, speaker
 
 
+def _according_relay(para: Paragraph, region: list[int], frame: Frame):
+    """(medium, speaker) when a cue verb's region holds an according-to relay with عن ("أفاد مراسل
+    "العربية" في باريس نقلاً عن وزير الداخلية الفرنسي بأنه"): the source after عن said it, the
+    subject before relayed it; the according-to cue is used up by this frame."""
+    toks = para.toks
+    for p, i in enumerate(region):
+        acc = according_at(toks, i)
+        if acc is None:
+            continue
+        j = p + acc[2]
+        if not (p and j < len(region) and toks[region[j]].norm in acc[1] and toks[region[j]].norm in context_words("relay_from")):
+            return None
+        speaker, _ = _speaker_and_medium(para, [x for x in region[j + 1:] if not _says(toks[x])])
+        before = [x for x in region[:p] if toks[x].norm not in lexicon().function_words]
+        if speaker is None or not before:
+            return None
+        frame.consumed.append(i)
+        return trim(para.record.text, toks[before[0]].start, toks[before[-1]].end), speaker
+    return None
+
+
 def _says(tok: Token) -> bool:
     """قوله، قولها، تأكيده: the relayed speaker's saying, not part of his name."""
     return tok.norm.startswith(context_words("saying_stem")) and len(tok.norm) <= 7
@@ -580,7 +617,9 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
         if t.text in COMMAS and i + 1 < len(toks):
             nxt = toks[i + 1]
             c = cue_of(nxt)
-            new_clause = c is not None and nxt.norm[:1] == "و" and complementizer_len(toks, i + 2)
+            new_clause = c is not None and nxt.norm[:1] == "و" and not c.participle and any(
+                complementizer_len(toks, j) for j in range(i + 2, min(i + 2 + SUBJECT_REACH, len(toks)))
+                if toks[j].start < e and not any(toks[x].text in SENTENCE_END + COMMAS for x in range(i + 2, j)))
             saying = c is not None and nxt.norm.startswith(context_words("saying_noun"))  # "، بقوله "...""
             if (c is not None and c.participle) or new_clause or saying or according_at(toks, i + 1):
                 return t.start
@@ -779,6 +818,9 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
         rest_has_name = any(toks[x].text in QUOTE_MARKS for x in chunk[p:])
         if kept and prep is not None and any(_is_media_word(toks[x].norm) for x in chunk[p:p + 3]):
             rest_has_name = False  # "القائد الميداني في مداخلة هاتفية مع "بوليتيكا"": the quote is the outlet
+        if kept and t.norm == "ل" and p + 1 < len(chunk) and toks[chunk[p + 1]].text in QUOTE_MARKS \
+                and toks[kept[-1]].norm not in context_words("on_behalf"):
+            rest_has_name = False  # "مصدر بارز في المعارضة السورية لـ«الشرق الأوسط»": told the outlet
         if kept and rest_has_name:
             kept.append(i)  # "السفير ... في سوريا “محمد رضا باقري”": the name is still to come
             continue
@@ -825,13 +867,9 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
     s, _ = para.sentence(toks[k].start)
     if k >= 2 and toks[k - 1].norm in context_words("relative") and toks[k - 1].start > s:
         return _antecedent(para, k - 1, s)
-    first = min(para.index_at(s), k)
-    if first < k - 1 and toks[first].norm.lstrip("و") in context_words("copula") and toks[k - 1].text in COMMAS:
-        region = list(range(first + 1, k - 1))  # "وكان المتحدث باسم الحركة “مجاهد”، أكد"
-        if 0 < len(region) <= 12 and not any(cue_of(toks[x]) or according_at(toks, x) for x in region):
-            sp, _ = _speaker_and_medium(para, region)
-            if sp is not None and sp[0] == toks[region[0]].start:
-                return sp
+    sp = _copula_subject(para, k)
+    if sp is not None:
+        return sp
     i = k - 1
     while i >= 0 and toks[i].norm.lstrip("وف") in lex.negations and toks[i].start >= s:
         i -= 1
@@ -853,6 +891,22 @@ def _subject_before(para: Paragraph, k: int) -> tuple[int, int] | None:
         return None
     a = first.start + (1 if first.prefix[:1] in ("و", "ف") or (first.norm[:1] in "وف" and first.norm[1:3] == "ال") else 0)
     return a, toks[pre[-1]].end
+
+
+def _copula_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
+    """The subject between a sentence-opening copula and the cue at ``k``, set off by a comma or
+    by قد ("وكان المتحدث باسم الحركة “مجاهد”، أكد"، "وكان خامنئي قد صرح أمس الأول أن")."""
+    toks = para.toks
+    s, _ = para.sentence(toks[k].start)
+    first = min(para.index_at(s), k)
+    if first < k - 1 and toks[first].norm.lstrip("و") in context_words("copula") \
+            and (toks[k - 1].text in COMMAS or toks[k - 1].norm in context_words("copula_particle")):
+        region = list(range(first + 1, k - 1))
+        if 0 < len(region) <= 12 and not any(cue_of(toks[x]) or according_at(toks, x) for x in region):
+            sp, _ = _speaker_and_medium(para, region)
+            if sp is not None and sp[0] == toks[region[0]].start:
+                return sp
+    return None
 
 
 def _antecedent(para: Paragraph, rel: int, s: int) -> tuple[int, int] | None:

@@ -239,9 +239,13 @@ class SpeakerMemory:
         described = bool(lex.source_kind(words[0]))
         # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
         want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
+        countries = _countries(words)
         for i in (self._similar_speakers(want[0]) if want else ()):
             sp = self.seen[i]
             if all(any(_similar(w, x) for x in sp.words) for w in want):
+                other = _countries(sp.words)
+                if countries and other and not countries & other:
+                    continue  # "المندوب الفرنسي" is not "مندوب الكويت، منصور العتيبي"
                 return sp
         if len(words) == 1 and fuller:
             return self._fuller_in_text(words[0], span)
@@ -286,8 +290,10 @@ class SpeakerMemory:
         forms: dict[str, list[tuple[int, str, str]]] = {}
         for before, prev, tok in zip(toks, toks[1:], toks[2:]):
             if not (before.text in before_ok or before.norm.startswith("ال")
-                    or lex.source_kind(before.base) or lex.source_kind(before.norm)):
-                continue  # "مستوى ذكاء جيمس": not a name before it; "استدعت روسيا": a sentence opens with the verb
+                    or lex.source_kind(before.base) or lex.source_kind(before.norm)) \
+                    or before.norm in context_words("relative"):
+                continue  # "مستوى ذكاء جيمس": not a name before it; "استدعت روسيا": a sentence opens with
+                # the verb; "الأمر الذي جعل المملكة": a relative clause's verb
             p = prev.norm
             if (p.startswith(("ال", "و")) or p in lex.function_words or p in lex.cues
                     or lex.source_kind(prev.base) or not p.isalpha() or len(p) < 3
@@ -296,6 +302,14 @@ class SpeakerMemory:
             forms.setdefault(_base(tok.text), []).append((tok.start, p, f"{prev.text} {tok.text}"))
         self._fuller = forms
         return forms
+
+
+def _countries(words) -> set[str]:
+    """The countries named in ``words`` (normalized, without ال) by a name or a nationality
+    adjective (فرنسي، كويت): from the events stage's country list."""
+    from ..events.lexicon import lexicon as country_lexicon
+    table = country_lexicon().countries
+    return {table[w] for w in words if w in table}
 
 
 def _shortened(w: str) -> list[str]:
