@@ -551,3 +551,13 @@ def test_a_description_of_another_country_is_no_earlier_speaker():
                      "عن التصويت، اعتبر المندوب الفرنسي في مجلس الأمن أنه كان من المفترض إجراء المزيد من المشاورات، "
                      "معلناً أن فرنسا أيدت المشروع.")
     assert [s.speaker_name for s in got] == ["منصور العتيبي", "المندوب الفرنسي", "المندوب الفرنسي"]
+
+
+def test_glued_lam_after_a_medium_and_gender_of_a_continuation():
+    # statements_unseen4: ant_multisource:SK-sport-2122-20180710 and saudinewsnet:2705 (cut)
+    got = statements('أعلن نادي مانشستر سيتي ضم اللاعب. وجاء في تغريدة لمانشستر سيتي على تويتر "أفضل الاشياء تحدث للذين يجيدون الانتظار".')
+    assert got[-1].speaker.text == "مانشستر سيتي"
+    got = statements("وأكد التقرير أن الطلب يرتفع، وأعلنت المملكة منذ ثلاث سنوات أنها ستنتج 41 غيغاوات. "
+                     "وقال إن شركة أرامكو ستبدأ في إنشاء 10 مشروعات.")
+    assert [(s.cue.text, s.speaker_name) for s in got] == [("وأكد", "التقرير"), ("وأعلنت", "المملكة"),
+                                                           ("وقال", "التقرير")]

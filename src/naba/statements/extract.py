@@ -68,6 +68,14 @@ class _RecordIndex:
         self.mentions = SpanIndex(record.mentions)
         self.times = SpanIndex(record.times)
         self._norm: tuple[str, list[int]] | None = None
+        self._tokens = record.tokens
+        self._words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """The normalized forms of the record's tokens (built on first use)."""
+        if self._words is None:
+            self._words = frozenset(t.norm for t in self._tokens)
+        return self._words
 
     def normalized(self) -> tuple[str, list[int]] | None:
         """``normalize(text)`` with the offset each of its characters came from; None when
@@ -433,8 +441,10 @@ def _came_in(para: Paragraph, region: list[int]):
             speaker, _ = _speaker_and_medium(para, rest)
             if speaker is not None:
                 first = toks[rest[0]].norm
-                glued = first[:1] == "ل" and not first.startswith("لل") and bool(lex.source_kind(first[1:]))
-                return (speaker[0] + glued, speaker[1]), medium  # "في بيان لوزارة الداخلية"
+                glued = first[:1] == "ل" and not first.startswith("لل") and (
+                    bool(lex.source_kind(first[1:])) or first[1:] in para.index.words())
+                # "في بيان لوزارة الداخلية"، "في تغريدة لمانشستر سيتي" (مانشستر written bare elsewhere)
+                return (speaker[0] + glued, speaker[1]), medium
     speaker, medium = _speaker_and_medium(para, region)
     return speaker, medium
 
@@ -1246,6 +1256,7 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
         elif _plural_cue(f.cue) and not (prev is not None and _plural_statement(prev)):
             speaker, entity, name = _plural_antecedent(record, memory, out, f.cue.start)
         elif prev is not None:
+            prev = _agreeing(record, f.cue, prev, out)
             entity, name = prev.speaker_entity, prev.speaker_name
             if f.continuation and prev.speaker is not None and _same_sentence(record, prev.cue.start, f.cue.start):
                 speaker = prev.speaker
@@ -1268,6 +1279,40 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
 
 
 PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
+
+
+def _cue_gender(norm: str) -> str | None:
+    """"f" or "m" for a singular cue in the past tense or a participle (قالت/قال، مضيفة/مضيفا),
+    None when its form does not say (present tense, plural, not a cue)."""
+    lex = lexicon()
+    for n in _unglued(norm):
+        c = lex.cues.get(n)
+        if c is None:
+            continue
+        if c.participle:
+            return "f" if n.endswith("ة") else "m" if n.endswith("ا") and not n.endswith(("تا", "وا")) else None
+        lemma = normalize(c.lemma)
+        if n == lemma:
+            return "m"
+        return "f" if n == lemma + "ت" else None
+    return None
+
+
+def _agreeing(record: Record, cue: Token, prev: Statement, out: list[Statement]) -> Statement:
+    """The statement whose speaker a subjectless cue continues: the previous one, unless their cues
+    disagree in gender ("وأعلنت المملكة ... أنها ... وقال إن" continues the report before it, not
+    the kingdom); then the latest of the few before it in the same paragraph whose cue agrees, if any
+    (further back, a feminine verb may stand for a police or a ministry after a named officer)."""
+    want, have = _cue_gender(cue.norm), _cue_gender(normalize(prev.cue.text))
+    if want is None or have is None or want == have:
+        return prev
+    para = next((p for p in record.paragraphs if p.start <= cue.start < p.end), None)
+    for st in reversed(out[-4:]):
+        if para is None or st.cue.start < para.start:
+            break
+        if st.kind != "according_to" and st.speaker_name and _cue_gender(normalize(st.cue.text)) == want:
+            return st
+    return prev
 
 
 def _plural_cue(cue: Token) -> bool:
