@@ -179,6 +179,17 @@ def test_hashtag_names_joined_by_underscores_are_found_and_named_with_spaces():
     assert _place(rec, "بيونغ يانغ").attrs["gazetteer"].startswith("geo:") and "#كيم_جونغ_أون" in rec.text
 
 
+def test_a_titled_name_is_a_person_and_its_surname_follows():
+    """A run the tagger typed ORG that opens with a (feminine) title and ends in a name is the
+    titled person; the surname alone later is that person too, not an organisation."""
+    rec = _analyze("وقالت المستشارة الألمانية أنغيلا ميركل إن ألمانيا ستدعم الاتفاق، وأضافت ميركل أن الأمر يحتاج وقتا.")
+    merkel = next(e for e in rec.entities if "ميركل" in e.aliases)
+    assert merkel.type == "PER" and merkel.name == "أنغيلا ميركل" and merkel.roles == ["المستشارة الألمانية"]
+    assert all(m.type == "PER" for m in rec.mentions if "ميركل" in m.text)
+    rec = _analyze("وقالت وزارة الخارجية الروسية في بيان إن موسكو سترد على القرار الأمريكي.")
+    assert any(e.type == "ORG" and e.name == "وزارة الخارجية الروسية" for e in rec.entities)
+
+
 def test_shortest_proclitic_leaves_the_place():
     assert clitics.proclitic(normalize("ولبنان")) == "و"
     assert clitics.proclitic(normalize("وباريس")) == "و"

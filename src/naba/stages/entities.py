@@ -26,6 +26,7 @@ from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id, known_name
+from ..models.ner import namelike
 from ..models.ner.tagger import chunks, tag_document
 from ..record import Entity, Mention, Record, Token
 
@@ -125,6 +126,15 @@ def _split_places(toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
+def _titled_name(toks: list[Token], a: int, b: int) -> bool:
+    """A run that opens with a person's title (not an organisation head) and ends in a personal
+    name: a titled person, whatever type the tagger gave it."""
+    first, last = toks[a], toks[b - 1]
+    names = gazetteer.person_names()
+    return (b - a > 1 and _is_title(first) and first.norm not in lexicon.org_heads()
+            and (last.norm in names or last.base in names or (namelike.score(last.base) or 0) >= 2))
+
+
 def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
     """Token range of a tagged run, repaired at its edges: a quoted name runs to its closing quote
     ("“محمود جهار باغي”"); an organisation drops a generic head before a known name
@@ -186,6 +196,8 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
         toks = [record.tokens[i] for i in idx]
         for a0, b0, ty in chunks(sent_tags):
             typ = TYPES.get(ty, "MISC")
+            if typ == "ORG" and _titled_name(toks, a0, b0):
+                typ = "PER"  # "المستشارة الألمانية أنغيلا ميركل" tagged as one ORG run
             for a, b in _split_places(toks, a0, b0) if typ == "LOC" else [(a0, b0)]:
                 if typ == "PER":  # "نظام الأسد", "الرئيس بشار الأسد": the name starts after
                     a, b = _trim_person(toks, a, b)
@@ -343,13 +355,20 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
 
 def unify_types(cands: list[Cand]) -> None:
     """One type per name in an article: a country or region name is a place whatever the tagger
-    said ("السعودية" tagged ORG); a name tagged two ways takes its majority type, ties going to a
-    place the gazetteer knows, then to the known-entities list, then to the first mention."""
+    said ("السعودية" tagged ORG); the surname alone of a person named in full is that person
+    ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged two ways takes its majority type, ties
+    going to a place the gazetteer knows, then to the known-entities list, then to the first mention."""
+    surnames = {c.words[-1] for c in cands if c.type == "PER" and len(c.words) > 1}
+    known = lexicon.known_entities()
+    for c in cands:
+        word = c.words[0]
+        if (c.type in ("ORG", "MISC") and len(c.words) == 1 and word in surnames
+                and not gazetteer.lookup(word) and word not in known):
+            c.type = "PER"
     by_key: dict[str, list[Cand]] = {}
     for c in cands:
         if not c.alias_of:
             by_key.setdefault(key(c.words, "PER"), []).append(c)
-    known = lexicon.known_entities()
     for cs in by_key.values():
         place = gazetteer.lookup(" ".join(cs[0].words))
         counts = Counter(c.type for c in cs)

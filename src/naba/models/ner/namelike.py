@@ -22,6 +22,7 @@ Not for: deciding that a word is a name (the CRF weighs this with everything els
 from __future__ import annotations
 
 import gzip
+import io
 import math
 import zlib
 from collections import Counter
@@ -85,7 +86,9 @@ def build(names: set[str], frequent_words: list[str], out: Path = PATH) -> int:
     folds = [_NaiveBayes([w for w in names_l if _fold(w) != k], [w for w in common if _fold(w) != k])
              for k in range(FOLDS)]
     table = sorted(set(full.counts[0]) | set(full.counts[1]))
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+    # mtime 0: the same lists give the same bytes (the file is committed)
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as f:
         f.write("# Derived by naba.models.ner.namelike (`naba train ner`) from google/transliteration ar2en.txt\n"
                 "# (Apache-2.0) and the word list of word_clusters.tsv.gz: char n-gram naive Bayes, name vs\n"
                 "# common word.\n")
