@@ -478,6 +478,14 @@ def test_eval_matches_content_with_a_no_break_space(tmp_path):
     path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
     res = evaluate_file(path, stages=NO_NER)
     assert (res["matched"], res["pred"], res["speaker_accuracy"]) == (1, 1, 1.0)
+    # statements_unseen4: ant_jawharafm:JA-politic-397-20151016 has "المتردي \xa0لن" (a space and a
+    # no-break space), which the clean stage folds to one space: the content is found all the same
+    gold["text"] = ("وقعت الحادثة في المدينة الساحلية مساء الجمعة بعد مطاردة طويلة استمرت عدة ساعات. "
+                    + text.replace("الرشوة\xa0مقابل", "الرشوة \xa0مقابل"))
+    gold["statements"][0]["content"] = gold["statements"][0]["content"].replace("الرشوة\xa0", "الرشوة \xa0")
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = evaluate_file(path, stages=NO_NER)
+    assert (res["matched"], res["pred"], res["speaker_accuracy"]) == (1, 1, 1.0)
 
 
 def test_quoted_outlet_name_after_according_to_is_no_direct_quote():

@@ -17,6 +17,7 @@ Not for: finding statements (:mod:`naba.statements`); this only scores them.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +67,16 @@ def gold_spans(article: dict) -> list[dict]:
         k = _find(text, g["cue"], g.get("cue_occurrence"), near=c)
         out.append({**g, "content_span": (c, c + len(g["content"])), "cue_span": (k, k + len(g["cue"]))})
     return out
+
+
+def _find_spaced(text: str, s: str) -> tuple[int, int]:
+    """(start, end) of ``s`` in ``text`` with any run of spaces in it matching any run there
+    (the clean stage folds "  " to " "); (-1, -1) when it is not there."""
+    words = s.split()
+    if not words:
+        return -1, -1
+    m = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (m.start(), m.end()) if m else (-1, -1)
 
 
 def _spaces_folded(text: str) -> str:
@@ -137,10 +148,14 @@ def evaluate_article(article: dict, stages=None) -> dict:
     for st in record.statements:
         c0, k0 = to_gold(st.content.start), to_gold(st.cue.start)
         content, cue = _spaces_folded(st.content.text), _spaces_folded(st.cue.text)
-        if folded[c0:c0 + len(content)] != content:  # the clean stage moved it
+        c1 = c0 + len(content)
+        if folded[c0:c1] != content:  # the clean stage moved it
             c0 = _find(folded, content, None, near=c0)
+            c1 = c0 + len(content)
+            if c0 < 0:  # or folded a run of spaces in it ("المتردي \xa0لن")
+                c0, c1 = _find_spaced(folded, content)
             k0 = _find(folded, cue, None, near=c0)
-        pred.append({"content_span": (c0, c0 + len(st.content.text)), "cue_span": (k0, k0 + len(st.cue.text)),
+        pred.append({"content_span": (c0, c1), "cue_span": (k0, k0 + len(st.cue.text)),
                      "speaker_name": st.speaker_name, "speaker": st.speaker.text if st.speaker else None,
                      "certainty": st.certainty, "kind": st.kind, "cue": st.cue.text,
                      "content": st.content.text, "medium": st.medium.text if st.medium else None})
