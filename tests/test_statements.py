@@ -569,3 +569,10 @@ def test_glued_lam_after_a_medium_and_gender_of_a_continuation():
                      "وقال إن شركة أرامكو ستبدأ في إنشاء 10 مشروعات.")
     assert [(s.cue.text, s.speaker_name) for s in got] == [("وأكد", "التقرير"), ("وأعلنت", "المملكة"),
                                                            ("وقال", "التقرير")]
+
+
+def test_deputy_for_a_party_keeps_his_name():
+    # statements_unseen4: ant_jawharafm:JA-politic-397-20151016 (cut)
+    got = statements('قال النائب عن حزب صوت الفلاحين فيصل التبيني في مداخلة له اليوم إنه يخطط للاستقالة من مجلس نواب الشعب.')
+    assert got[0].speaker.text == "النائب عن حزب صوت الفلاحين فيصل التبيني"
+    assert got[0].medium.text.startswith("في مداخلة") and "فيصل التبيني" in got[0].speaker_name

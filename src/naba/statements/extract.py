@@ -842,8 +842,9 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
                     a = t.start if keep_prep else toks[med_start_idx].start
                     return kept, (a, toks[chunk[-1]].end)
                 return kept, None
-        if t.norm in lex.function_words and kept and t.text not in QUOTE_MARKS:
-            return kept, None
+        if t.norm in lex.function_words and kept and t.text not in QUOTE_MARKS \
+                and not (t.norm in context_words("for_party") and toks[kept[-1]].norm in context_words("deputy")):
+            return kept, None  # but "النائب عن حزب صوت الفلاحين فيصل التبيني": the party he sits for
         kept.append(i)
     return kept, None
 
