@@ -188,6 +188,12 @@ def test_a_titled_name_is_a_person_and_its_surname_follows():
     assert all(m.type == "PER" for m in rec.mentions if "ميركل" in m.text)
     rec = _analyze("وقالت وزارة الخارجية الروسية في بيان إن موسكو سترد على القرار الأمريكي.")
     assert any(e.type == "ORG" and e.name == "وزارة الخارجية الروسية" for e in rec.entities)
+    from naba.arabic.tokenize import tokenize
+    from naba.stages.entities import _titled_name
+
+    for run, titled in (("رئيس الوزراء الباكستاني عمران خان", True), ("قائد القوات الروسية في سوريا", False)):
+        toks = tokenize(run)
+        assert _titled_name(toks, 0, len(toks)) is titled, run
 
 
 def test_shortest_proclitic_leaves_the_place():
