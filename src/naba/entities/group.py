@@ -195,23 +195,24 @@ class _Index:
                 self.by_word.setdefault(w, []).append(g)
                 self.by_shape.setdefault(_shape(w), []).append(g)
 
-    def _sorted(self, found, typ: str | None) -> list[Group]:
+    def in_order(self, found, typ: str | None) -> list[Group]:
+        """``found`` without repeats (and of ``typ`` unless None), in the order the groups were made."""
         seen = {id(g): g for g in found if typ is None or g.type == typ}
         return sorted(seen.values(), key=lambda g: self.order[id(g)])
 
     def keyed(self, k: str, typ: str | None) -> list[Group]:
-        return self._sorted(self.by_key.get(k, ()), typ)
+        return self.in_order(self.by_key.get(k, ()), typ)
 
     def placed(self, place_id: str | None, typ: str) -> list[Group]:
-        return self._sorted(self.by_place.get(place_id, ()) if place_id else (), typ)
+        return self.in_order(self.by_place.get(place_id, ()) if place_id else (), typ)
 
     def containing(self, word: str, typ: str) -> list[Group]:
         """Groups of ``typ`` whose longest name has ``word`` (as is or without ال)."""
-        return self._sorted([*self.by_word.get(word, ()), *self.by_word.get(_strip_al(word), ())], typ)
+        return self.in_order([*self.by_word.get(word, ()), *self.by_word.get(_strip_al(word), ())], typ)
 
     def similar(self, word: str, typ: str) -> list[Group]:
         """Groups of ``typ`` with a word that may be a spelling variant of ``word``."""
-        return self._sorted([*self.by_shape.get(_shape(word), ()), *self.by_shape.get(_shape(_strip_al(word)), ())],
+        return self.in_order([*self.by_shape.get(_shape(word), ()), *self.by_shape.get(_shape(_strip_al(word)), ())],
                             typ)
 
 
@@ -232,7 +233,7 @@ def group(cands: list[Cand], generic: frozenset[str] = frozenset()) -> list[Grou
         hit = None
         if c.alias_of:
             alias = words_of(c.alias_of)
-            same = [g for g in groups if g.type == c.type] if not alias else index._sorted(
+            same = [g for g in groups if g.type == c.type] if not alias else index.in_order(
                 [*index.keyed(key(alias, "PER"), c.type), *index.containing(_strip_al(alias[-1]), c.type)], None)
             hit = next((g for g in same if key(alias, "PER") in g.keys
                         or _contains(g.longest, alias[-1:], "PER")), None)
@@ -240,7 +241,7 @@ def group(cands: list[Cand], generic: frozenset[str] = frozenset()) -> list[Grou
         # a name of no words is in no group's words: those tests scan the groups as they did
         scan = (lambda: [g for g in groups if g.type == c.type]) if not c.words else None
         if hit is None:
-            exact = index._sorted([*index.keyed(k, c.type), *index.placed(c.place_id, c.type)], None)
+            exact = index.in_order([*index.keyed(k, c.type), *index.placed(c.place_id, c.type)], None)
             if part and len(exact) == 1 and len(exact[0].longest) > len(c.words):
                 near = scan() if scan else index.containing(c.words[0], c.type)
                 exact += [g for g in near if g is not exact[0] and _contains(g.longest, c.words, c.type)]

@@ -732,7 +732,8 @@ def _modality(record: Record, f: Found, stated: SpanIndex | None = None) -> tupl
     return negated, hedged
 
 
-def _pair(span: tuple[int, int]) -> tuple[int, int]:
+def _tuple_bounds(span: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of a span written as a (start, end) tuple: itself (for :class:`SpanIndex`)."""
     return span
 
 
@@ -829,7 +830,7 @@ def _sport_sentences(text: str, sents: list[tuple[int, int]], triggers) -> set[t
                 words[s].add(min(hits, key=len))
     article = set().union(*words.values()) if words else set()
     violence = SpanIndex([(a, a) for t, a, _ in triggers if t.type == "ASSAULT" and t.group not in groups],
-                         bounds=_pair)  # where a trigger of violence starts
+                         bounds=_tuple_bounds)  # where a trigger of violence starts
     out = set()
     for s in sents:
         if len(words[s]) >= 2 or (words[s] and len(article) >= 4):
@@ -925,7 +926,7 @@ def extract(record: Record) -> list[Event]:
     # each trigger is quadratic in a long article)
     cands = SpanIndex(candidates(record))
     sents = _sentences(record)
-    sent_index = SpanIndex(sents, bounds=_pair)
+    sent_index = SpanIndex(sents, bounds=_tuple_bounds)
     found: list[Found] = []
     in_sentence: dict[tuple[int, int], list[Found]] = {}  # attach reads the earlier triggers of its sentence only
     triggers = find_triggers(record.text)
