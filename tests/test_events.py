@@ -84,6 +84,11 @@ def _bare(text: str):
     return naba.analyze(text, stages=("clean", "segment", "times", "events")).events
 
 
+def _typed_triggers(text: str) -> list[tuple[str, str]]:
+    """(type, trigger text) of the events found without the entities stage."""
+    return [(e.type, e.trigger.text) for e in _bare(text)]
+
+
 def test_protester_noun_is_its_own_actor():
     text = "وكان متظاهرون فلسطينيون قد خرجوا الى الشوارع السبت، وسط رام الله في مظاهرات تطالب السلطة بوقف المفاوضات."
     ev = next(e for e in _bare(text) if e.type == "PROTEST" and e.trigger.text == "متظاهرون")
@@ -361,17 +366,15 @@ def test_relative_pronoun_points_to_the_subject_or_the_object():
 
 def test_verbal_attack_is_accuse_and_a_real_attack_stays_assault():
     # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
-    def types(text):
-        return [(e.type, e.trigger.text) for e in _bare(text)]
     # words: a speech verb after هاجم, an accusation after "شن هجوما", the media as the target, an adjective of words
-    assert ("ACCUSE", "هاجم") in types("هاجم الرئيس التركي رجب طيب أردوغان شركات التصنيف الائتماني، ووصف العاملين فيها "
+    assert ("ACCUSE", "هاجم") in _typed_triggers("هاجم الرئيس التركي رجب طيب أردوغان شركات التصنيف الائتماني، ووصف العاملين فيها "
                                        "بأنهم \"محتالون\"، وذلك على وقع انهيار الليرة التركية.")
-    assert ("ACCUSE", "هجوما") in types("فيما شنت الرياض هجوما على إيران، متهمة إياها بالتدخل في الشؤون العربية.")
-    assert ("ACCUSE", "هجوما") in types("أما وزير خارجية البحرين فشن هجوما على قناة الجزيرة القطرية، الخميس، قائلا إن "
+    assert ("ACCUSE", "هجوما") in _typed_triggers("فيما شنت الرياض هجوما على إيران، متهمة إياها بالتدخل في الشؤون العربية.")
+    assert ("ACCUSE", "هجوما") in _typed_triggers("أما وزير خارجية البحرين فشن هجوما على قناة الجزيرة القطرية، الخميس، قائلا إن "
                                         "القناة القطرية \"تتجنى وتكذب\" على السعودية.")
-    assert ("ACCUSE", "هاجم") in types("وفي بيان ساخن غير معتاد الليلة الماضية هاجم شون سبايسر المتحدث باسم البيت الأبيض "
+    assert ("ACCUSE", "هاجم") in _typed_triggers("وفي بيان ساخن غير معتاد الليلة الماضية هاجم شون سبايسر المتحدث باسم البيت الأبيض "
                                        "الصور التي نشرت على تويتر.")
-    assert ("ACCUSE", "هجوما") in types("وشن الوزير هجوما لاذعا على المعارضة.")
+    assert ("ACCUSE", "هجوما") in _typed_triggers("وشن الوزير هجوما لاذعا على المعارضة.")
     # a person named right after هاجم (entities from the gold, as the entities stage finds them)
     text = ("وهاجم نائب الوزير الكوري الشمالي بعنف مستشار الأمن القومي الأميركي، جون بولتون، الذي كان تحدث عن "
             "\"النموذج الليبي\" لجعل كوريا الشمالية خالية من الأسلحة النووية.")
@@ -383,17 +386,15 @@ def test_verbal_attack_is_accuse_and_a_real_attack_stays_assault():
                        ("هاجم شاب نمساوي يبلغ من العمر 26 عاما بسكين أحد الحراس أمام مقر إقامة سفير إيران.", "هاجم"),
                        ("هاجم مسلحون نقطة تفتيش قرب المدينة.", "هاجم"),
                        ("قتل 31 شخصا على الأقل في هجوم انتحاري قرب مركز اقتراع في مدينة كويتا.", "هجوم")):
-        assert ("ASSAULT", trig) in types(text), text
+        assert ("ASSAULT", trig) in _typed_triggers(text), text
 
 
 def test_official_protest_is_accuse_and_people_protesting_stay_protest():
     # corpus sentences (bench/events_corpus.py on ../shared/data/news, seed 29)
-    def types(text):
-        return [(e.type, e.trigger.text) for e in _bare(text)]
     # a government's formal protest: ACCUSE (PLOVER: it complains), not a demonstration
-    assert ("ACCUSE", "احتجت") in types("وأفادت وزارة الخارجية الروسية في بيان أن موسكو \"احتجت بشدة على طرد دبلوماسيين روسيين "
+    assert ("ACCUSE", "احتجت") in _typed_triggers("وأفادت وزارة الخارجية الروسية في بيان أن موسكو \"احتجت بشدة على طرد دبلوماسيين روسيين "
                                         "ومنع اثنين آخرين من الرعايا الروس من دخول أراضيها\".")
-    assert ("ACCUSE", "احتجاجا") in types("وقدمت الحكومة احتجاجا رسميا لدى السفارة.")
+    assert ("ACCUSE", "احتجاجا") in _typed_triggers("وقدمت الحكومة احتجاجا رسميا لدى السفارة.")
     # people protesting; a government that suppressed or caused the protests is not who protests
     for text, trig in (("حكم بسجن وجلد عمال أجانب في السعودية احتجوا على تأخر أجورهم", "احتجوا"),
                        ("وقال السيد والمقيم ان عقب الاشتباكات احتج عدد من السكان باغلاق الطريق الساحلي الرئيسي بين مصراتة وطرابلس.", "احتج"),
@@ -401,4 +402,4 @@ def test_official_protest_is_accuse_and_people_protesting_stay_protest():
                         "احتجاجات منددة بغلاء الأسعار.", "احتجاجات"),
                        ("ومنذ مطلع كانون الثاني/يناير الماضي قمعت السلطات السودانية مظاهرات احتجاجية على ارتفاع أسعار المواد "
                         "الغذائية وفي مقدمها الخبز.", "احتجاجية")):
-        assert ("PROTEST", trig) in types(text), text
+        assert ("PROTEST", trig) in _typed_triggers(text), text
