@@ -94,7 +94,8 @@ def test_cli_search_json(store, capsys):
     assert {"id", "doc_id", "title", "outlet", "published", "snippet", "cluster_id"} <= set(out["hits"][0])
 
 
-@pytest.mark.parametrize("opt,value", [("--since", "garbage"), ("--until", "20/05/2022"), ("--event-type", "FOO")])
+@pytest.mark.parametrize("opt,value", [("--since", "garbage"), ("--until", "20/05/2022"), ("--event-type", "FOO"),
+                                       ("--since", "2018-13-01"), ("--until", "2018-05-32")])
 def test_cli_search_bad_filter_is_an_error(store, capsys, opt, value):
     # A filter that cannot match anything by its form is a mistake to report, not "0 articles".
     from naba.cli import main
@@ -102,6 +103,17 @@ def test_cli_search_bad_filter_is_an_error(store, capsys, opt, value):
     assert main(["search", "إيران", "--db", str(store.path), opt, value]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and opt in err[0]
+
+
+def test_one_filter_check_for_cli_and_web():
+    # naba search and the web view share this check (store.search.check_filters)
+    from naba.store.search import FilterError, check_filters
+
+    check_filters(since="2018", until="2018-02-31", event_type="assault")  # month-end links; any case
+    with pytest.raises(FilterError) as e:
+        check_filters(since="2018-05-01", event_type="BOMBING")
+    assert e.value.name == "event_type" and e.value.as_option().startswith("--event-type 'BOMBING' ")
+    assert "\n" not in str(e.value)
 
 
 def test_presentation_form_query_finds_the_letters(store):

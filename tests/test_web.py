@@ -196,6 +196,7 @@ def test_search_facets_and_filters(client):
     spoke = client.get("/api/search", params={"speaker": "النجار"}).json()
     assert spoke["total"] == 3
     assert client.get("/api/search", params={"event_type": "ASSAULT"}).json()["total"] == 4
+    assert client.get("/api/search", params={"event_type": "assault"}).json()["total"] == 4
 
 
 def _hostile_pages(client, corpus):
@@ -261,7 +262,7 @@ def test_security_headers_on_every_kind_of_response(client, corpus):
 @pytest.mark.parametrize("params", [
     {"q": "ا" * 201}, {"page": "51"}, {"size": "51"}, {"size": "0"}, {"page": "x"},
     {"since": "2018-13-45'; DROP TABLE articles;--"}, {"event_type": "<script>"},
-    {"outlet": "o" * 101},
+    {"outlet": "o" * 101}, {"event_type": "BOMBING"}, {"since": "2018-13-01"},
 ])
 def test_limits_on_query_and_page_size(client, params):
     r = client.get("/", params=params)

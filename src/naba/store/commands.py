@@ -104,18 +104,13 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    import re
-
-    from ..record import PLOVER_TYPES
     from .db import open_store
+    from .search import FilterError, check_filters
 
-    for opt, v in (("--since", args.since), ("--until", args.until)):
-        if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-            print(f"naba: error: {opt} {v!r} is not a date YYYY-MM-DD (or YYYY-MM, YYYY)", file=sys.stderr)
-            return 2
-    if args.event_type and args.event_type.upper() not in PLOVER_TYPES:
-        print(f"naba: error: --event-type {args.event_type!r} is not one of {', '.join(PLOVER_TYPES)}",
-              file=sys.stderr)
+    try:
+        check_filters(since=args.since, until=args.until, event_type=args.event_type)
+    except FilterError as e:
+        print(f"naba: error: {e.as_option()}", file=sys.stderr)
         return 2
     with open_store(args.db, readonly=True) as store:
         res = store.search(args.query, outlet=args.outlet, since=args.since, until=args.until,

@@ -25,6 +25,35 @@ from .prepare import query_terms
 
 RANK_MAX = 3000
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
+# YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31 (not checked against the month:
+# "2018-02-31" is how the web view's facet links say "to the end of February")
+_FILTER_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+class FilterError(ValueError):
+    """A search filter that cannot match anything by its form (a date that is not a date, an
+    event type that is not a PLOVER type): a mistake to report, not "0 articles"."""
+
+    def __init__(self, name: str, value: str, reason: str):
+        self.name, self.value, self.reason = name, value, reason
+        super().__init__(f"{name} {value!r} {reason}")
+
+    def as_option(self) -> str:
+        """The message with the filter named as its command-line option (``--event-type``)."""
+        return f"--{self.name.replace('_', '-')} {self.value!r} {self.reason}"
+
+
+def check_filters(*, since: str | None = None, until: str | None = None,
+                  event_type: str | None = None) -> None:
+    """Raise :class:`FilterError` for the first filter of :func:`search` with a bad form. The one
+    check behind ``naba search`` and the web view's search."""
+    from ..record import PLOVER_TYPES
+
+    for name, v in (("since", since), ("until", until)):
+        if v and not _FILTER_DATE.fullmatch(v):
+            raise FilterError(name, v, "is not a date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        raise FilterError("event_type", event_type, f"is not one of {', '.join(PLOVER_TYPES)}")
 
 
 @dataclass

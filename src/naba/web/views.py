@@ -16,7 +16,7 @@ from ..record import Record, Span, Statement
 from ..report import chain_of_sources
 from ..store.claims import link_state
 from ..store.claims import said_before as said_before_for
-from ..store.search import parse_query
+from ..store.search import FilterError, check_filters, parse_query
 from . import charts, queries
 from .highlight import Mark, query_hits, render
 
@@ -26,7 +26,6 @@ MAX_PAGE = 50
 MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 100
 FACET_SCAN = 1000  # facets count over at most this many top results
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SAFE_CLASS = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -73,12 +72,10 @@ class SearchParams:
             if len(v) > MAX_FILTER_CHARS:
                 raise BadRequest(f"{name} is longer than {MAX_FILTER_CHARS} characters")
             setattr(p, name, v)
-        for name in ("since", "until"):
-            v = getattr(p, name)
-            if v and not _DATE.match(v):
-                raise BadRequest(f"{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY)")
-        if p.event_type and not re.match(r"^[A-Za-z]{2,20}$", p.event_type):
-            raise BadRequest("event_type must be a PLOVER type such as ASSAULT")
+        try:
+            check_filters(since=p.since, until=p.until, event_type=p.event_type)
+        except FilterError as e:
+            raise BadRequest(str(e)) from None
         try:
             p.page = int(args.get("page") or 1)
             p.size = int(args.get("size") or PAGE_SIZE)
