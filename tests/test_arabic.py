@@ -1,4 +1,4 @@
-from naba.arabic.normalize import normalize
+from naba.arabic.normalize import normalize, unshape
 from naba.arabic.tokenize import candidates, tokenize
 from naba.stages.segment import split_sentences
 
@@ -10,6 +10,13 @@ def test_normalize_variants_meet():
     assert normalize("المدرسة") == normalize("المدرسه")
     assert normalize("٢٠٢٢") == "2022"
     assert normalize("جــودت") == "جودت"
+
+
+def test_unshape_gives_the_letters_of_presentation_forms():
+    # the one fold behind the clean stage and search queries
+    assert unshape("\ufea7\ufe8e\ufee3\ufee8\ufe8c\ufef2 \ufefb") == "خامنئي لا"
+    assert unshape("\ufee3\ufe7c\ufea4") == "م\u0651ح"  # an isolated shadda form: no space
+    assert unshape("ＢＢＣ ١٢ \ufeff") == "ＢＢＣ ١٢ \ufeff"  # only the Arabic forms (not NFKC of all)
 
 
 def test_tokens_offsets_and_clitics():

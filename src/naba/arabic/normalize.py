@@ -4,6 +4,10 @@ Each function does one thing; :func:`normalize` composes the ones naba matches o
 map one character to at most one character, so ``len(normalize(s)) <= len(s)``; callers that
 need offsets keep them on the original text (tokens do).
 
+One exception, :func:`unshape`: a repair rather than a matching form (the clean stage applies it
+to the text people read, search to the query, so that both see the same letters), and a ligature
+glyph may give several letters.
+
 Not for: display text (never store a normalized form for people to read) or tokenizing
 (:mod:`.tokenize`).
 """
@@ -11,6 +15,7 @@ Not for: display text (never store a normalized form for people to read) or toke
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import charsets as cs
 
@@ -29,6 +34,23 @@ _MATCH_MAP = {**_ALEF_TABLE, **_YA_TABLE, **_TA_TABLE, **_DIGIT_TABLE, **_MISC_T
 # As a tuple indexed by code point up to the Arabic block's end: str.translate looks a tuple up
 # faster than a dict, and leaves characters past its end (an IndexError) unchanged.
 _MATCH_TABLE = tuple(_MATCH_MAP.get(i, i) for i in range(max(_MATCH_MAP) + 1))
+
+
+# Arabic Presentation Forms A (U+FB50-U+FDFF) and B (U+FE70-U+FEFE; U+FEFF is the BOM, not a form)
+_PRESENTATION_RE = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]+")
+
+
+def _unshape_run(m: re.Match) -> str:
+    # lstrip: an isolated haraka form (U+FE70..) is NFKC " " + the haraka
+    return "".join(unicodedata.normalize("NFKC", c).lstrip(" ") for c in m.group())
+
+
+def unshape(s: str) -> str:
+    """Arabic Presentation Forms (shaped glyphs from PDFs and old pages) -> the letters they draw
+    (ﺧﺎﻣﻨﺌﻲ -> خامنئي, ﻻ -> لا); every other character is left as it is."""
+    if not _PRESENTATION_RE.search(s):
+        return s
+    return _PRESENTATION_RE.sub(_unshape_run, s)
 
 
 def dediac(s: str) -> str:

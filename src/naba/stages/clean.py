@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..arabic import charsets as cs
-from ..arabic.normalize import normalize
+from ..arabic.normalize import normalize, unshape
 from ..arabic.resources import data_lines, data_tsv
 from ..errors import NoArticleText
 from ..inputs.dates import parse_arabic_date
@@ -106,20 +105,10 @@ def _key(line: str) -> str:
     return " ".join(normalize(line).split())
 
 
-# Arabic Presentation Forms (shaped glyphs from PDFs and old pages) -> the letters they draw.
-_PRESENTATION_RE = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]+")
-
-
-def _unshape(m: re.Match) -> str:
-    # lstrip: an isolated haraka form (U+FE70..) is NFKC " " + the haraka
-    return "".join(unicodedata.normalize("NFKC", c).lstrip(" ") for c in m.group())
-
-
 def fix_characters(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
-    if _PRESENTATION_RE.search(text):
-        text = _PRESENTATION_RE.sub(_unshape, text)
+    text = unshape(text)  # shaped glyphs (PDFs, old pages) -> the letters
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP_CHARS)
     return text
 

@@ -14,12 +14,11 @@ Not for: writing (:mod:`.db`) or the index terms themselves (:mod:`.prepare`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..arabic.normalize import normalize
+from ..arabic.normalize import normalize, unshape
 from ..arabic.tokenize import TOKEN_RE, strip_prefix
 from .prepare import query_terms
 
@@ -131,8 +130,7 @@ def search(store, query: str = "", *, outlet: str | None = None, since: str | No
            event_type: str | None = None, limit: int = 20, offset: int = 0,
            order: str = "rank", dedup: bool = False, snippets: bool = True) -> SearchResult:
     query = query or ""
-    if any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe" for c in query):
-        query = unicodedata.normalize("NFKC", query)  # shaped glyphs (PDFs): the letters, as clean does
+    query = unshape(query)  # shaped glyphs (PDFs): the letters, as the clean stage gives the text
     match, forms = parse_query(query)
     where, params = [], []
     if match:
