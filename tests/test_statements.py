@@ -566,6 +566,12 @@ def test_a_description_of_another_country_is_no_earlier_speaker():
                      "عن التصويت، اعتبر المندوب الفرنسي في مجلس الأمن أنه كان من المفترض إجراء المزيد من المشاورات، "
                      "معلناً أن فرنسا أيدت المشروع.")
     assert [s.speaker_name for s in got] == ["منصور العتيبي", "المندوب الفرنسي", "المندوب الفرنسي"]
+    # the countries come from the one table the events stage reads too
+    from naba.entities.countries import countries_in, country_table
+    from naba.events.lexicon import lexicon as events_lexicon
+
+    assert events_lexicon().countries is country_table().forms
+    assert countries_in(["المندوب", "الفرنسي"]) == {"FRA"} and countries_in(["مندوب", "الكويت"]) == {"KWT"}
 
 
 def test_glued_lam_after_a_medium_and_gender_of_a_continuation():

@@ -1,6 +1,7 @@
 """The event lexicons, read from ``naba/arabic/data/events``: PLOVER triggers (with generated verb
-and noun inflections), countries and their nationality adjectives, actor sector words, and the
-negation / hedge words. All keys are in the normalized matching form.
+and noun inflections), countries and their nationality adjectives (the table shared with the
+statements stage, :mod:`naba.entities.countries`), actor sector words, and the negation / hedge
+words. All keys are in the normalized matching form.
 
 Not for: deciding what a match means in context (:mod:`naba.events.extract`).
 """
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.resources import read_tsv
+from ..entities.countries import country_table
 
 DATA = "naba.arabic.data.events"
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
@@ -72,21 +74,6 @@ class Lexicon:
     excluded_phrases: tuple[re.Pattern, ...] = ()  # phrases whose trigger words are no event ("رفض الكشف عن اسمه")
 
 
-def _adjectives(name: str) -> set[str]:
-    bare = name[2:] if name.startswith("ال") else name
-    if " " in bare or len(bare) < 3:
-        return set()
-    if bare.endswith("يه"):
-        stem = bare[:-2]
-    elif bare.endswith(("ا", "ه")):
-        stem = bare[:-1]
-    else:
-        stem = bare
-    adj = stem + "ي"
-    forms = {adj, adj + "ه", adj + "ين", adj + "ون", stem + "يون", stem + "يين"}
-    return forms | {"ال" + f for f in forms}
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, Trigger] = {}
@@ -118,21 +105,11 @@ def lexicon() -> Lexicon:
                     words.setdefault(f, trig)
                     if kind in ("n", "a"):
                         nouns.setdefault(f, trig)
-    countries, names, adjectives, bare = {}, {}, set(), set()
-    for code, variants in read_tsv(DATA, "countries.tsv"):
-        for i, v in enumerate(variants.split("|")):
-            v = _n(v)
-            if i == 0:
-                names[code] = variants.split("|")[0]
-            plain = {v, "ال" + v if not v.startswith("ال") else v[2:]}
-            bare |= plain
-            adjectives |= _adjectives(v)
-            for f in plain | _adjectives(v):
-                countries.setdefault(f, code)
+    countries = country_table()
     agents = {_n(w): code for code, w in read_tsv(DATA, "agents.tsv")}
     modality = {_n(w): role for role, w in read_tsv(DATA, "modality.tsv")}
-    return Lexicon(words, nouns, tuple(phrases), countries, frozenset(adjectives - bare), names, agents,
-                   modality, frozenset(excluded), tuple(excluded_phrases))
+    return Lexicon(words, nouns, tuple(phrases), countries.forms, countries.adjectives, countries.names,
+                   agents, modality, frozenset(excluded), tuple(excluded_phrases))
 
 
 @lru_cache(maxsize=1)

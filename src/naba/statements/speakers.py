@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
+from ..entities.countries import countries_in
 from ..record import Record, Span
 from ..spanindex import SpanIndex
 from .lexicon import context_words, lexicon
@@ -239,11 +240,11 @@ class SpeakerMemory:
         described = bool(lex.source_kind(words[0]))
         # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
         want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
-        countries = _countries(words)
+        countries = countries_in(words)
         for i in (self._similar_speakers(want[0]) if want else ()):
             sp = self.seen[i]
             if all(any(_similar(w, x) for x in sp.words) for w in want):
-                other = _countries(sp.words)
+                other = countries_in(sp.words)
                 if countries and other and not countries & other:
                     continue  # "المندوب الفرنسي" is not "مندوب الكويت، منصور العتيبي"
                 return sp
@@ -302,14 +303,6 @@ class SpeakerMemory:
             forms.setdefault(_base(tok.text), []).append((tok.start, p, f"{prev.text} {tok.text}"))
         self._fuller = forms
         return forms
-
-
-def _countries(words) -> set[str]:
-    """The countries named in ``words`` (normalized, without ال) by a name or a nationality
-    adjective (فرنسي، كويت): from the events stage's country list."""
-    from ..events.lexicon import lexicon as country_lexicon
-    table = country_lexicon().countries
-    return {table[w] for w in words if w in table}
 
 
 def _shortened(w: str) -> list[str]:

@@ -1,0 +1,64 @@
+"""Countries by the words news uses for them: names and nationality adjectives (فرنسا، الفرنسي،
+الكويتيون) -> ISO3, read from ``naba/arabic/data/events/countries.tsv``. One table, loaded once,
+for the events stage (actors that are countries) and the statements stage (two speakers from
+different countries are not one speaker). All keys are in the normalized matching form.
+
+Not for: places with coordinates and gazetteer ids (:mod:`.gazetteer`, its own ``countries.tsv``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..arabic.normalize import normalize
+from ..arabic.resources import read_tsv
+
+DATA = "naba.arabic.data.events"
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    forms: dict[str, str]  # name or adjective (with/without ال) -> ISO3
+    adjectives: frozenset[str]  # the nationality-adjective forms among ``forms``
+    names: dict[str, str]  # ISO3 -> display name (the first Arabic name)
+
+
+def _adjectives(name: str) -> set[str]:
+    bare = name[2:] if name.startswith("ال") else name
+    if " " in bare or len(bare) < 3:
+        return set()
+    if bare.endswith("يه"):
+        stem = bare[:-2]
+    elif bare.endswith(("ا", "ه")):
+        stem = bare[:-1]
+    else:
+        stem = bare
+    adj = stem + "ي"
+    forms = {adj, adj + "ه", adj + "ين", adj + "ون", stem + "يون", stem + "يين"}
+    return forms | {"ال" + f for f in forms}
+
+
+@lru_cache(maxsize=1)
+def country_table() -> CountryTable:
+    forms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    adjectives: set[str] = set()
+    bare: set[str] = set()
+    for code, variants in read_tsv(DATA, "countries.tsv"):
+        for i, v in enumerate(variants.split("|")):
+            v = " ".join(normalize(v).split())
+            if i == 0:
+                names[code] = variants.split("|")[0]
+            plain = {v, "ال" + v if not v.startswith("ال") else v[2:]}
+            bare |= plain
+            adjectives |= _adjectives(v)
+            for f in plain | _adjectives(v):
+                forms.setdefault(f, code)
+    return CountryTable(forms, frozenset(adjectives - bare), names)
+
+
+def countries_in(words) -> set[str]:
+    """The countries (ISO3) named in ``words`` (normalized) by a name or a nationality adjective."""
+    table = country_table().forms
+    return {table[w] for w in words if w in table}
