@@ -31,6 +31,17 @@ def test_abbreviations_and_initials():
     assert len(sentences("وخلال مخاطبته أعضاء الحزب في مركز جون إف. كينيدي للفنون المسرحية، بدا شعره ورديا.")) == 1
 
 
+def test_a_stop_after_a_space_or_a_one_digit_number_ends_a_sentence():
+    # ../shared/data/news/sample.jsonl (cut): scraped pages often put a space before the stop
+    assert sentences("سجل هدفين في الدقيقتين 19 و 87 . و يعد هذا اللقب الخامس له") == [
+        "سجل هدفين في الدقيقتين 19 و 87 .", "و يعد هذا اللقب الخامس له"]
+    assert sentences("وأضاف أن الوضع هادئ . وقال إن عدد المصابين بلغ 3. وأكد أن الجيش انسحب.") == [
+        "وأضاف أن الوضع هادئ .", "وقال إن عدد المصابين بلغ 3.", "وأكد أن الجيش انسحب."]
+    # but not after an abbreviation or an initial with the space, nor after a list number
+    assert sentences("التقى د . محمد و ج. بوش. ثم غادر.") == ["التقى د . محمد و ج. بوش.", "ثم غادر."]
+    assert sentences("1. البند الأول. 2. البند الثاني.") == ["1. البند الأول.", "2. البند الثاني."]
+
+
 def test_question_exclamation_ellipsis():
     assert sentences("هل ستنجح المفاوضات؟ لا أحد يعرف! حصل على 1.5 مليون دولار... ثم اختفى") == [
         "هل ستنجح المفاوضات؟", "لا أحد يعرف!", "حصل على 1.5 مليون دولار...", "ثم اختفى"]

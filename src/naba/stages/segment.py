@@ -1,8 +1,9 @@
 """Stage 2, segment: sentences and tokens over the clean text.
 
 Sentences end at . ! ? ؟ … (and runs of them), with a closing quote or bracket kept in the
-sentence; a dot after an abbreviation or a single letter ("د." "أ.") or inside a number or a
-domain ("العربية.نت", "3.5") does not end one; a paragraph always does. Tokens come from
+sentence; a dot after an abbreviation or a single letter ("د." "أ.", also "د ."), a list number
+("1. البند") or inside a number or a domain ("العربية.نت", "3.5") does not end one; after a
+one-digit number it does ("بلغ عددهم 3. وأضاف"); a paragraph always does. Tokens come from
 :func:`naba.arabic.tokenize.tokenize` with offsets into ``record.text``.
 
 Not for: deciding what a heading is (``clean``) or where a quotation ends (``statements``).
@@ -19,7 +20,8 @@ from ..arabic.tokenize import tokenize
 from ..record import Record, Span, trim
 
 _END_RE = re.compile(r"[.!?؟…]+[\"'»”“)\]]*(?=\s|$)")
-_LAST_WORD_RE = re.compile(r"(\S+?)[.!?؟…]+[\"'»”“)\]]*$")
+# the word before the final stop, also when a space parts them ("هادئ . وأضاف" as scraped pages have it)
+_LAST_WORD_RE = re.compile(r"(\S+?)\s*[.!?؟…]+[\"'»”“)\]]*$")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if m.group().startswith(".") and not m.group().startswith(".."):
             w = _LAST_WORD_RE.search(text[start:end])
             word = normalize(w.group(1)).strip("(\"'«“") if w else ""
-            if len(word) <= 1 or word in _abbreviations():
+            if word in _abbreviations():
+                continue
+            # one letter is an initial ("ج. بوش"); one digit ends a sentence ("بلغ عددهم 3. وأضاف")
+            # unless it is all the sentence has so far (a list number, "1. البند الأول")
+            if len(word) <= 1 and not (word.isdigit() and text[start:w.start()].strip()):
                 continue
         if text[start:end].strip():
             spans.append(trim(text, start, end))
