@@ -209,3 +209,37 @@ def test_a_malformed_warc_is_a_failure_not_a_crash(tmp_path, seed_text, name, co
     good.write_text(seed_text, encoding="utf-8")
     s = ingest([bad, good], tmp_path / "c.db", workers=1, stages=STAGES, progress=False)
     assert (s.added, s.failed) == (1, 1)
+    assert s.failures_by_code == {"bad-input": 1}  # the file's fault (even warcio's AttributeError)
+
+
+def test_a_bug_while_reading_inputs_is_internal_not_an_unreadable_file(tmp_path, seed_text, monkeypatch):
+    # A bug of naba's own reading code is no bad file: it is recorded as "internal" (as a bug in
+    # the analysis is), for WARC and JSONL alike.
+    from naba.engines import sources
+
+    warc = tmp_path / "pages.warc.gz"
+    _write_warc(warc, "https://example.org/a", b"<html><body><p>x</p></body></html>")
+    good = tmp_path / "a.txt"
+    good.write_text(seed_text, encoding="utf-8")
+
+    def buggy_records(path, raw):
+        raise KeyError("a bug")
+        yield
+
+    monkeypatch.setattr(sources.Sources, "_warc_records", staticmethod(buggy_records))
+    s = ingest([warc, good], tmp_path / "c.db", workers=1, stages=STAGES, progress=False)
+    assert (s.added, s.failures_by_code) == (1, {"internal": 1})
+    with open_store(tmp_path / "c.db") as store:
+        (f,) = store.failures()
+    assert f["message"].startswith("internal error reading pages.warc.gz") and "KeyError" in f["message"]
+
+    real_sha1 = sources.sha1
+
+    def buggy_sha1(data):
+        if data.startswith(b"{"):
+            raise TypeError("a bug")
+        return real_sha1(data)
+
+    monkeypatch.setattr(sources, "sha1", buggy_sha1)
+    s = ingest([FIXTURE], tmp_path / "d.db", workers=1, stages=STAGES, progress=False)
+    assert s.failures_by_code == {"internal": 1}

@@ -52,10 +52,34 @@ def sha1(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+class NotWarc(ValueError):
+    """A file named .warc that holds no WARC record."""
+
+
+# what a file that cannot be read or decoded raises (gzip.BadGzipFile is an OSError)
+_INPUT_ERRORS = (OSError, EOFError, zlib.error, UnicodeError, NotWarc)
+
+
+def is_input_error(error: BaseException) -> bool:
+    """Whether ``error`` says the file is unreadable (I/O, a cut or corrupt compression, bad
+    bytes, or warcio failing on a malformed WARC, whatever it raises) rather than naba's own bug."""
+    if isinstance(error, _INPUT_ERRORS):
+        return True
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith("warcio")
+
+
 def unreadable(path: Path, size: int, source: str, read: str, error: Exception) -> Item:
     """The item standing for the unread rest of ``path``: ``error`` stopped the read after
     ``read`` (e.g. "line 27"). Its hash names the file by name, size and place, so a rerun skips
-    it like any stored item."""
+    it like any stored item. An ``error`` that is not :func:`is_input_error` is naba's own bug:
+    recorded as ``internal``, not as a bad file."""
+    if not is_input_error(error):
+        reason = f"internal error reading {path.name} after {read}: {type(error).__name__}: {error}"
+        return Item(sha1(f"unreadable\0{path.name}\0{size}\0{read}".encode("utf-8")),
+                    source, "unreadable", reason.encode("utf-8"), {"code": "internal"})
     code = "truncated" if isinstance(error, EOFError) else "bad-input"
     reason = f"cannot read {path.name} after {read}: {type(error).__name__}: {error}"
     return Item(sha1(f"unreadable\0{path.name}\0{size}\0{read}".encode("utf-8")),
@@ -115,7 +139,7 @@ class Sources:
                 line = line.strip()
                 if line:
                     yield Item(sha1(line), f"{path}:{lineno}", "json", line)
-        except (EOFError, OSError, zlib.error) as e:
+        except Exception as e:  # an unreadable rest, or (code "internal") a bug of naba's
             yield unreadable(path, size, f"{path}:{lineno + 1}", f"line {lineno}", e)
 
     @staticmethod
@@ -124,9 +148,8 @@ class Sources:
         try:
             for n, item in enumerate(Sources._warc_records(path, raw), 1):
                 yield item
-        except (EOFError, OSError, zlib.error) as e:
-            yield unreadable(path, size, str(path), f"document {n}", e)
-        except Exception as e:  # warcio on a malformed file: ArchiveLoadFailed, or its own bugs
+        except Exception as e:  # warcio on a malformed file (ArchiveLoadFailed, or its own bugs),
+            # a cut, or (code "internal") a bug of naba's
             yield unreadable(path, size, str(path), f"document {n}", e)
 
     @staticmethod
@@ -163,7 +186,7 @@ class Sources:
         if stream is not None and stream.cut is not None:
             raise stream.cut  # the last record ran into the cut: it is not stored
         if not seen:
-            raise ValueError("not a WARC file (no WARC record in it)")
+            raise NotWarc("not a WARC file (no WARC record in it)")
         if held is not None:
             yield held
 
