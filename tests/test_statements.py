@@ -589,3 +589,16 @@ def test_deputy_for_a_party_keeps_his_name():
     got = statements('قال النائب عن حزب صوت الفلاحين فيصل التبيني في مداخلة له اليوم إنه يخطط للاستقالة من مجلس نواب الشعب.')
     assert got[0].speaker.text == "النائب عن حزب صوت الفلاحين فيصل التبيني"
     assert got[0].medium.text.startswith("في مداخلة") and "فيصل التبيني" in got[0].speaker_name
+
+
+def test_titled_speaker_through_its_complement_to_the_name():
+    # statements_unseen5: ant_multisource:SK-internationalNews-30-20180219 and saudinewsnet:11963 (cut)
+    got = statements("صعّد رئيس الوزراء في هنغاريا فيكتور أوربان، الأحد، من لهجته، معتبرا أن المعارضة منفصلة "
+                     "عن الواقع.\n\nوقال أوربان في خطابه إن الغيوم تتلبد.")
+    assert [s.speaker_name for s in got] == ["فيكتور أوربان", "فيكتور أوربان"]
+    got = statements("أوضح المشرف العام على إدارة الإعلام المتحدث الرسمي لجامعة تبوك الدكتور سمير بن موسى "
+                     "النجدي أن الجامعة تلقت كثيرا من الاستفسارات.")
+    assert got[0].speaker_name == "سمير بن موسى النجدي"
+    # a preposition with no name after its complement still ends the phrase
+    got = statements("وقال وزير الخارجية في القاهرة إن المحادثات مستمرة.")
+    assert got[0].speaker.text == "وزير الخارجية"

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..arabic.normalize import normalize, normalized_with_offsets
 from ..arabic.tokenize import candidates
+from ..entities.countries import countries_in
 from ..record import Record, Statement, Token, trim
 from ..spanindex import SpanIndex
 from .lexicon import Cue, context_words, lexicon
@@ -834,6 +835,9 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
         if kept and rest_has_name:
             kept.append(i)  # "السفير ... في سوريا “محمد رضا باقري”": the name is still to come
             continue
+        if kept and (prep is not None or t.norm in lex.function_words) and t.text not in QUOTE_MARKS \
+                and _name_after_complement(para, kept, chunk[p + 1:]):
+            return kept + chunk[p:], None  # "رئيس الوزراء في هنغاريا فيكتور أوربان": the name ends it
         if prep is not None:
             if True:
                 med_start_idx, keep_prep = prep
@@ -847,6 +851,42 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
             return kept, None  # but "النائب عن حزب صوت الفلاحين فيصل التبيني": the party he sits for
         kept.append(i)
     return kept, None
+
+
+def _name_after_complement(para: Paragraph, kept: list[int], rest: list[int]) -> bool:
+    """Whether the words after a preposition in a titled speaker phrase are the title's complement
+    and then the person's name, which ends the phrase: an honorific and a name ("المشرف العام على
+    إدارة الإعلام ... الدكتور سمير بن موسى النجدي"), or a bare name whose last word the article
+    writes again ("رئيس الوزراء في هنغاريا فيكتور أوربان" ... "وقال أوربان")."""
+    toks, lex = para.toks, lexicon()
+    head = toks[kept[0]]
+    if not rest or len(rest) > 12 or "title" not in (lex.source_kind(head.base), lex.source_kind(head.norm)):
+        return False
+    if any(cue_of(toks[x]) or _is_media_word(toks[x].norm) or toks[x].text in QUOTE_MARKS + COMMAS
+           or not toks[x].norm.isalpha() for x in rest):
+        return False
+    for x, i in enumerate(rest[:-1]):
+        if toks[i].norm.startswith("ال") and "honorific" in (lex.source_kind(toks[i].base), lex.source_kind(toks[i].norm)):
+            name = rest[x + 1:]
+            return len(name) <= 4 and not toks[name[0]].norm.startswith("ال") \
+                and not any(toks[y].norm in lex.function_words or lex.source_kind(toks[y].base) for y in name)
+    n = 0
+    for i in reversed(rest):
+        x = toks[i].norm
+        if x.startswith("ال") or x in lex.function_words or lex.source_kind(toks[i].base) or x[:1] in "لب":
+            break
+        n += 1
+    if n == len(rest) == 3 and countries_in([toks[rest[0]].base]):
+        n = 2  # "في هنغاريا فيكتور أوربان": the country is the complement
+    if not 2 <= n <= 3 or n == len(rest):
+        return False
+    last = toks[rest[-1]]
+    return sum(1 for t in toks if t.norm == last.norm) > 1 or last.norm in _later_words(para, last.end)
+
+
+def _later_words(para: Paragraph, after: int) -> frozenset[str]:
+    """The normalized words of the article after offset ``after`` (beyond this paragraph too)."""
+    return frozenset(t.norm for t in para.record.tokens if t.start >= after)
 
 
 def _name_ali(toks: list[Token], chunk: list[int], pos: int) -> bool:

@@ -81,6 +81,14 @@ def strip_titles(text: str) -> str:
         if later and 2 <= len(later[0].split()) <= 3 and not any(
                 normalize(w).startswith("ال") or lex.source_kind(_base(w)) for w in later[0].split()):
             return later[0]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"
+        hon = [h for h in range(i, len(words) - 1) if normalize(words[h]).startswith("ال") and "honorific" in
+               (lex.source_kind(_base(words[h])), lex.source_kind(normalize(words[h])))]  # not the name "أمير"
+        if hon and len(words) - hon[-1] - 1 <= 4 and not any(
+                normalize(w) in lex.function_words or lex.source_kind(_base(w)) for w in words[hon[-1] + 1:]):
+            return " ".join(words[hon[-1] + 1:])  # "المشرف العام على إدارة ... الدكتور سمير بن موسى النجدي"
+        if 0 < i < len(words) - 2 and normalize(words[i - 1]) in lex.function_words \
+                and countries_in([_base(words[i])]):
+            i += 1  # "رئيس الوزراء في هنغاريا فيكتور أوربان": the country is the title's complement
         rest = normalize(words[i]) if i < len(words) else ""
         if 0 < i < len(words) and len(words) - i <= 5 and not (rest[:1] == "و" and len(rest) > 4):
             return " ".join(words[i:])
