@@ -602,3 +602,16 @@ def test_titled_speaker_through_its_complement_to_the_name():
     # a preposition with no name after its complement still ends the phrase
     got = statements("وقال وزير الخارجية في القاهرة إن المحادثات مستمرة.")
     assert got[0].speaker.text == "وزير الخارجية"
+
+
+def test_according_to_what_a_source_said():
+    # statements_unseen5: ant_multisource:FR-internationalNews-2630-20180809 and
+    # ant_multisource:SK-internationalNews-1424-20180507 (cut)
+    got = statements("أسفر هجوم على حافلة في سوق شمال اليمن عن مقتل العشرات الخميس، وفق ما أعلن الصليب الأحمر "
+                     "على صفحته على تويتر.")
+    assert [(s.cue.text, s.speaker.text, s.kind) for s in got] == [("وفق", "الصليب الأحمر", "according_to")]
+    assert got[0].content.text.endswith("الخميس") and "تويتر" in got[0].medium.text
+    got = statements("هدد تنظيم داعش بشن هجمات في الولايات المتحدة، حسبما أوردت صحيفة ديلي ميل البريطانية.")
+    assert [(s.cue.text, s.speaker.text) for s in got] == [("حسبما", "صحيفة ديلي ميل البريطانية")]
+    got = statements("قضت وحدات الجيش على خمسة إرهابيين، حسب ما أشار به بيان صدر عن وزارة الدفاع.")
+    assert got[0].speaker.text == "بيان صدر عن وزارة الدفاع"

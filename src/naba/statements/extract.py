@@ -245,6 +245,8 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
             nxt = k + acc[2]
             if nxt < len(para.toks) and para.toks[nxt].norm in context_words("according_ma"):
                 consumed.update((nxt, nxt + 1))  # "وفق ما ذكرت وكالة": one statement, by بحسب
+            elif _glued_ma(para.toks[nxt - 1]):
+                consumed.add(nxt)  # "حسبما أوردت صحيفة"
             continue
         cue = cue_of(tok)
         if cue is None:
@@ -1002,11 +1004,16 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     j = k + nwords
     if j < len(toks) and toks[j].norm in particles:
         j += 1
-    relay = None
-    if j < len(toks) and toks[j].norm in context_words("according_ma"):
-        if j + 1 < len(toks) and (c := cue_of(toks[j + 1])) is not None:
+    relay, said = None, False  # said: "وفق ما أعلن X": X is the subject of a cue verb, a source
+    glued_ma = _glued_ma(toks[k + nwords - 1])
+    if j < len(toks) and (toks[j].norm in context_words("according_ma") or glued_ma):
+        v = j if glued_ma else j + 1
+        if v < len(toks) and (c := cue_of(toks[v])) is not None:
             relay = lex.relays.get(c.lemma)
-        j += 2  # "بحسب ما ذكرت/نقله"
+            said = relay is None
+        j = v + 1  # "بحسب ما ذكرت/نقله"
+        if j < len(toks) and toks[j].norm in context_words("said_with"):
+            j += 1  # "حسب ما أشار به بيان"
         if j < len(toks) and toks[j].norm in context_words("relay_from"):
             j += 1
             relay = None
@@ -1033,12 +1040,18 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
         src.pop()
     src = _cut_at_mention_end(para, src)
     medium = None
+    if said and not relay and src:
+        kept, medium = _cut_chunk(para, src)  # "وفق ما أعلن الصليب الأحمر على صفحته على تويتر"
+        if medium is not None and kept:
+            src = kept  # (without a medium, "بيان صدر عن وزارة الدفاع" stays whole)
+        else:
+            medium = None
     if relay:
         split = _relay_split(para, src, relay)
         if split is not None:
             medium, sp = split
             src = [i for i in src if sp[0] <= toks[i].start < sp[1]]
-    if not src or not _looks_like_source(para, src, particles):
+    if not src or not (_looks_like_source(para, src, particles, said=said)):
         return None
     sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
     cue = toks[k]
@@ -1047,10 +1060,17 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             and host.medium is None and _is_outlet(para, src):
         host.medium = sp  # "أعلن ليو هي أن ...، بحسب ما نقلت وكالة شينخو": the channel, not a new source
         return None
-    content = _according_content(para, k, sp, frames)
+    tail = (sp[0], max(sp[1], medium[1])) if medium and not relay else sp  # the medium after the source too
+    content = _according_content(para, k, tail, frames)
     if content is None or content[1] <= content[0]:
         return None
     return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _glued_ma(tok: Token) -> bool:
+    """An according-to word with its ما glued ("حسبما"، "بحسبما")."""
+    return bool(according_at([tok], 0)) and any(tok.norm.endswith(m) and tok.norm != m
+                                                 for m in context_words("according_ma"))
 
 
 def _glued_lam(head: Token, particles) -> int:
@@ -1100,8 +1120,13 @@ def _cut_at_mention_end(para: Paragraph, src: list[int]) -> list[int]:
     return [i for i in src if toks[i].start < end]
 
 
-def _looks_like_source(para: Paragraph, src: list[int], particles) -> bool:
+def _looks_like_source(para: Paragraph, src: list[int], particles, said: bool = False) -> bool:
+    """Whether the words after an according-to cue name a source. ``said``: they are the subject
+    of "ما <cue verb>" ("وفق ما أعلن الصليب الأحمر"), a source when a short noun phrase."""
     toks, lex = para.toks, lexicon()
+    if said and len(src) <= 5 and all(toks[i].norm.isalpha() and toks[i].norm not in lex.function_words
+                                      for i in src):
+        return True
     a, b = toks[src[0]].start, toks[src[-1]].end
     if any(m.type[:3] in ("PER", "ORG") for m in para.index.mentions.overlapping(a, b)):
         return True
