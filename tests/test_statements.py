@@ -615,3 +615,14 @@ def test_according_to_what_a_source_said():
     assert [(s.cue.text, s.speaker.text) for s in got] == [("حسبما", "صحيفة ديلي ميل البريطانية")]
     got = statements("قضت وحدات الجيش على خمسة إرهابيين، حسب ما أشار به بيان صدر عن وزارة الدفاع.")
     assert got[0].speaker.text == "بيان صدر عن وزارة الدفاع"
+
+
+def test_leading_according_to_an_outlet_is_the_next_statements_medium():
+    # statements_unseen5: saudinewsnet:74 (cut); statements_unseen2's "وحسب رويترز، قالت ساندرز"
+    got = statements("وبحسب «رويترز» قالت الوزارة في بيان إنه من المقرر وضع الكشف على خريطة الإنتاج.")
+    assert [(s.cue.text, s.speaker.text, s.medium.text) for s in got] == [("قالت", "الوزارة", "في بيان")]
+    got = statements("وحسب رويترز، قالت ساندرز إن المناقشات تسير على نحو جيد.")
+    assert [(s.cue.text, s.speaker.text, s.medium.text) for s in got] == [("قالت", "ساندرز", "رويترز")]
+    # after the sentence it is a statement of its own (statements_unseen3)
+    got = statements('ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً"، وفق صحيفة "كوريري ديلا سيرا".')
+    assert [s.kind for s in got] == ["mixed", "according_to"]

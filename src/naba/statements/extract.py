@@ -1064,6 +1064,13 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     content = _according_content(para, k, tail, frames)
     if content is None or content[1] <= content[0]:
         return None
+    inner = next((f for f in frames if f.kind and f.kind != "according_to" and f.speaker is not None
+                  and f.cue.start == content[0] > toks[k].start), None)
+    first = next((toks[i] for i in src if toks[i].text not in QUOTE_MARKS), None)
+    if inner is not None and first is not None and _is_media_word(first.norm):
+        if inner.medium is None:  # "وحسب رويترز، قالت ساندرز إن": the channel of her statement,
+            inner.medium = sp  # not a statement of its own
+        return None
     return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
 
 
