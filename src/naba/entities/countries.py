@@ -25,10 +25,18 @@ class CountryTable:
 
 
 def _adjectives(name: str) -> set[str]:
-    bare = name[2:] if name.startswith("ال") else name
+    """Nationality adjectives of a one-word country name, with and without ال: سوريا -> سوري،
+    السورية، السوريون ... A name that starts with the letters ال is read both with the article
+    (الجزائر -> جزائري) and as written (ألمانيا, normalized المانيا -> ألماني)."""
+    if name.startswith("ال"):
+        return _adjectives(name[2:]) | (_adjectives_of(name) if len(name) > 4 else set())
+    return _adjectives_of(name)
+
+
+def _adjectives_of(bare: str) -> set[str]:
     if " " in bare or len(bare) < 3:
         return set()
-    if bare.endswith("يه"):
+    if bare.endswith(("يه", "يا")):  # سوريه/سوريا, تركيا, ألمانيا -> سوري, تركي, ألماني
         stem = bare[:-2]
     elif bare.endswith(("ا", "ه")):
         stem = bare[:-1]
@@ -62,3 +70,24 @@ def countries_in(words) -> set[str]:
     """The countries (ISO3) named in ``words`` (normalized) by a name or a nationality adjective."""
     table = country_table().forms
     return {table[w] for w in words if w in table}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict:
+    """ISO3 -> the gazetteer's country place (found under the first of its names it knows)."""
+    from . import gazetteer
+
+    out = {}
+    for form, code in country_table().forms.items():
+        if code not in out:
+            p = gazetteer.lookup(form)
+            if p is not None and p.kind == "country":
+                out[code] = p
+    return out
+
+
+def country_place(word: str):
+    """The gazetteer country a word (normalized) names or is the nationality adjective of
+    ("السوريه", "سعوديه", "اليمني" -> Syria, Saudi Arabia, Yemen), or None."""
+    code = country_table().forms.get(word)
+    return _places().get(code) if code else None
