@@ -328,3 +328,76 @@ def test_known_short_form_is_not_another_persons_surname():
     by_alias = {a: e.name for e in rec.entities for a in e.aliases}
     assert by_alias.get("ميلانيا ترامب") == "ميلانيا ترامب"
     assert by_alias.get("ترامب") == "دونالد ترامب"
+
+
+def test_seas_rivers_and_mountains_are_linked_without_flagging_the_tagger():
+    """Natural places (``natural_places.tsv``) get a map pin; the tagger's place flag stays as the
+    shipped model was trained (off for them), so tags do not change."""
+    from naba.entities import gazetteer
+    from naba.models.ner.features import word_features
+
+    assert gazetteer.lookup(normalize("البحر الأبيض المتوسط")).id == "nat:mediterranean"
+    assert gazetteer.lookup(normalize("الفرات")).kind == "natural"
+    assert not any(f.startswith("gL") for f in word_features("الفرات")[0])
+    rec = _analyze("تقع البلدة على ضفاف نهر الفرات وتبعد مئة كيلومتر عن البحر المتوسط.")
+    linked = {e.attrs.get("gazetteer") for e in rec.entities}
+    assert {"nat:euphrates", "nat:mediterranean"} <= linked
+
+
+def test_a_place_read_with_a_proclitic_or_a_fused_lam():
+    assert clitics.place_reading("للبنان", ("البنان",)) == (1, ("لبنان",))
+    assert clitics.place_reading(normalize("وتل"), (normalize("وتل"), normalize("أبيب"))) == (
+        1, ("تل", normalize("أبيب")))
+    assert clitics.place_reading("لبنان", ("لبنان",)) is None  # a place as read
+    assert clitics.place_reading("للامم", ("الامم", "المتحده")) is None  # لل + ال, as read
+    rec = _analyze("وزار الرئيس لبنان وقال للبنان إن وتل أبيب ستبقى على حالها.")
+    assert [(m.text, m.entity) for m in rec.mentions if m.type == "LOC"] == [
+        ("لبنان", "iso:LB"), ("لبنان", "iso:LB"), ("تل أبيب", "geo:293397")]
+    check_spans(rec)
+
+
+def test_the_title_names_the_longer_country():
+    import naba
+
+    text = "التقى الزعيم كيم جونغ أون مسؤولا صينيا في كوريا أمس."
+    rec = naba.analyze(text, title="زعيم كوريا الشمالية يلتقي دبلوماسيا صينيا", stages=("clean", "segment", "entities"))
+    assert _place(rec, "كوريا").attrs["gazetteer"] == "iso:KP"
+    assert _place(_analyze(text), "كوريا").attrs["gazetteer"] == "iso:KR"
+
+
+def test_nationality_adjective_places():
+    """"إدلب السورية" is Idlib (an alias of it); "السورية" and "الأراضي السورية" are Syria when the
+    article names Syria, as aliases that do not rename it; "المالي" (also "financial") is Mali only
+    in an article that names Mali."""
+    from naba.entities.countries import country_table
+    from naba.stages.entities import _nationality
+
+    forms = country_table().forms
+    assert [forms.get(normalize(w)) for w in ("السورية", "التركية", "الألماني", "الليبيون")] == [
+        "SYR", "TUR", "DEU", "LBY"]
+    rec = _analyze("قال مسؤولون في سوريا إن الأراضي السورية تعرضت لقصف. وأكدت مصادر سورية أن القوات "
+                   "وصلت إلى إدلب السورية. ثم عادت إلى إدلب.")
+    syria, idlib = _place(rec, "سوريا"), _place(rec, "إدلب")
+    assert syria.attrs["gazetteer"] == "iso:SY" and "السورية" in syria.aliases
+    assert idlib.attrs["gazetteer"] == "geo:169389" and "إدلب السورية" in idlib.aliases
+    mali = Cand(0, 6, "المالي", "LOC", (normalize("المالي"),))
+    assert _nationality(mali, {}, "") is None
+    assert _nationality(mali, {"ML": "مالي"}, "").id == "iso:ML" and mali.alias_of == "مالي"
+
+
+def test_a_listed_organisation_tagged_as_a_place_is_the_organisation():
+    from naba.stages.entities import unify_types
+
+    words = tuple(normalize("الدولة الإسلامية").split())
+    cands = [Cand(0, 16, "الدولة الإسلامية", "LOC", words), Cand(40, 44, "سوريا", "LOC", ("سوريا",))]
+    unify_types(cands)
+    assert [c.type for c in cands] == ["ORG", "LOC"]
+
+
+def test_a_lone_administrative_head_is_no_place_and_western_sahara_is_its_own_region():
+    from naba.entities import gazetteer
+
+    assert gazetteer.is_admin_head(normalize("مدينة")) and gazetteer.is_admin_head(normalize("الولاية"))
+    assert not gazetteer.is_admin_head(normalize("بغداد"))
+    assert gazetteer.lookup(normalize("الصحراء المغربية")).id == "reg:western-sahara"
+    assert gazetteer.lookup(normalize("الصحراء الغربية")).id == "reg:western-sahara"

@@ -59,3 +59,22 @@ def proclitic(norm: str, article_words: frozenset[str] = frozenset()) -> str:
         elif rest.startswith("ال") and len(rest) > 3 and p in ("و", "ف", "ب", "ك", "وب", "فب", "ول", "ل"):
             best = p if len(p) > len(best) else best
     return place if place is not None else best
+
+
+def place_reading(first: str, words: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """(normalized characters to take off the first word, the words then) when a place run read as
+    ``words`` is no place and another reading of its raw first word ``first`` (normalized) is: a
+    one-letter proclitic off a name of several words ("وتل أبيب"), or ل + a name where لل + ال was
+    read ("للبنان" is ل + لبنان, not "البنان"). None when the run is a place as read or no
+    other reading is."""
+    if gazetteer.lookup(" ".join(words)):
+        return None
+    splits = [(p, rest) for p, rest in candidates(first) if p == "ل"]
+    if first[:1] in _SINGLE and len(first) > 2:
+        splits.append((first[0], first[1:]))
+    for p, rest in splits:
+        alt = (rest,) + words[1:]
+        if gazetteer.lookup(" ".join(alt)):
+            return len(p), alt
+    return None
+

@@ -1,6 +1,7 @@
 """Runtime gazetteer lookups: normalized name -> place/country record, and name-token lists.
 
-Regions come first (``reg:<slug>``, ``data/regions.tsv``: "الضفة الغربية" is not the country), then
+Regions come first (``reg:<slug>``, ``data/regions.tsv``: "الضفة الغربية" is not the country), with
+seas, rivers and mountains (``nat:<slug>``, ``data/natural_places.tsv``), then
 countries (``iso:<CC>``), then GeoNames places (``geo:<geonameid>``, ``places.tsv`` plus the
 hand-written ``extra_places.tsv``), the most populous place of a name first. Names in
 ``place_stops.txt`` ("المدينة", "الجزيرة") link to nothing. A name with several places is resolved
@@ -23,12 +24,16 @@ from ..arabic.resources import read_lines, read_tsv
 
 PKG = "naba.entities.data"
 CONTEXT_MIN_SHARE = 20  # a place in a named country beats the default if at least 1/20 as populous
+# The kinds the shipped NER model saw as its gazetteer-place feature (continents and natural places
+# were added later: they are linked, but do not switch the tagger's feature on).
+TAGGER_KINDS = ("country", "city", "region")
+_KINDS = {"cont": "continent", "nat": "natural"}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    id: str  # "iso:SY", "geo:170654", "reg:west-bank" or "cont:europe"
-    kind: str  # country | city | region | continent
+    id: str  # "iso:SY", "geo:170654", "reg:west-bank", "nat:nile" or "cont:europe"
+    kind: str  # country | city | region | continent | natural
     name_en: str
     cc: str
     lat: float | None
@@ -53,10 +58,11 @@ def all_places() -> dict[str, tuple[Place, ...]]:
         if p not in ps:
             ps.append(p)
 
-    for rid, name, cc, lat, lon, names in read_tsv(PKG, "regions.tsv"):
-        p = Place(rid, "continent" if rid.startswith("cont:") else "region", name, cc, _f(lat), _f(lon))
-        for n in names.split("|"):
-            add(n, p)
+    for fn in ("regions.tsv", "natural_places.tsv"):
+        for rid, name, cc, lat, lon, names in read_tsv(PKG, fn):
+            p = Place(rid, _KINDS.get(rid.partition(":")[0], "region"), name, cc, _f(lat), _f(lon))
+            for n in names.split("|"):
+                add(n, p)
     regions = set(out)
     countries: dict[str, Place] = {}
     for cc, name, lat, lon, names in read_tsv(PKG, "countries.tsv"):
@@ -129,6 +135,12 @@ def resolve(norm_name: str, countries: frozenset[str] = frozenset(), text: str =
 @lru_cache(maxsize=1)
 def _admin_heads() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_lines(PKG, "admin_heads.txt"))
+
+
+def is_admin_head(norm: str) -> bool:
+    """"مدينة", "الولاية": an administrative head alone (a tagged place that names nothing)."""
+    heads = _admin_heads()
+    return norm in heads or (norm.startswith("ال") and norm[2:] in heads)
 
 
 @lru_cache(maxsize=1)

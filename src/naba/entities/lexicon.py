@@ -35,9 +35,15 @@ def known_entities() -> dict[str, str]:
     for phrase, typ, n in read_tsv(PKG, "known_entities.tsv"):
         if int(n) >= 2:
             out[phrase] = typ
-    for name, typ in read_tsv(PKG, "news_entities.tsv"):
-        out[normalize(name)] = "PERS" if typ == "PER" else typ
+    out.update(news_entities())
     return out
+
+
+@lru_cache(maxsize=1)
+def news_entities() -> dict[str, str]:
+    """normalized name -> type of the hand-written list of well-known organisations in Arabic news
+    (``news_entities.tsv``)."""
+    return {normalize(name): "PERS" if typ == "PER" else typ for name, typ in read_tsv(PKG, "news_entities.tsv")}
 
 
 @lru_cache(maxsize=1)

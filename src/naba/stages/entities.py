@@ -24,6 +24,7 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import read_lines
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
+from ..entities.countries import country_place
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id, known_name
 from ..models.ner import namelike
@@ -67,6 +68,10 @@ def _mention(record: Record, toks: list[Token], typ: str, article_words) -> Cand
     words = words_of(text)
     if not words:
         return None
+    alt = clitics.place_reading(first.norm, words) if typ == "LOC" and not p else None
+    if alt:  # "وتل أبيب", "للبنان"
+        start += clitics.raw_offset(first.text, alt[0])
+        text, words = record.text[start:end], alt[1]
     place = gazetteer.lookup(" ".join(words)) if typ == "LOC" else None
     return Cand(start, end, text, typ, words, place.id if place else None)
 
@@ -206,8 +211,8 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
                     a, b = _grow_place(toks, a, b, len(toks))
                 a, b = _adjust(toks, a, b, typ)
                 c = _mention(record, toks[a:b], typ, article_words)
-                if c:
-                    c.tok = (idx[a], idx[b - 1] + 1)
+                if c and not (typ == "LOC" and len(c.words) == 1 and gazetteer.is_admin_head(c.words[0])):
+                    c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
     return cands, sents
 
@@ -356,7 +361,8 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
 
 def unify_types(cands: list[Cand]) -> None:
     """One type per name in an article: a country or region name is a place whatever the tagger
-    said ("السعودية" tagged ORG); the surname alone of a person named in full is that person
+    said ("السعودية" tagged ORG), a name of the hand-written news list (``news_entities.tsv``) that
+    is no place and was tagged a place has the list's type ("الدولة الإسلامية"); the surname alone of a person named in full is that person
     ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged two ways takes its majority type, ties
     going to a place the gazetteer knows, then to the known-entities list, then to the first mention."""
     surnames = {c.words[-1] for c in cands if c.type == "PER" and len(c.words) > 1}
@@ -371,10 +377,14 @@ def unify_types(cands: list[Cand]) -> None:
         if not c.alias_of:
             by_key.setdefault(key(c.words, "PER"), []).append(c)
     for cs in by_key.values():
-        place = gazetteer.lookup(" ".join(cs[0].words))
+        name = " ".join(cs[0].words)
+        place = gazetteer.lookup(name)
         counts = Counter(c.type for c in cs)
-        if place and place.kind in ("country", "region", "continent") and "PER" not in counts:
+        listed = TYPES.get(lexicon.news_entities().get(name, ""))
+        if place and place.kind in ("country", "region", "continent", "natural") and "PER" not in counts:
             typ = "LOC"
+        elif listed and not place and "LOC" in counts:  # "الدولة الإسلامية" tagged as a place
+            typ = listed
         elif len(counts) == 1:
             continue
         else:
@@ -398,20 +408,58 @@ def link_places(record: Record, cands: list[Cand]) -> None:
             c.place_id = None
         return
     defaults = {c.start: gazetteer.lookup(" ".join(c.words)) for c in locs}
-    countries = frozenset(p.cc for p in defaults.values() if p and p.kind == "country")
+    named = {p.cc: c.text for c in locs if (p := defaults[c.start]) and p.kind == "country"}
+    countries = frozenset(named)
     text = " ".join(t.norm for t in record.tokens)
     for c in cands:
-        p = gazetteer.resolve(" ".join(c.words), countries, text) if c.type == "LOC" else None
+        p = None
+        if c.type == "LOC":
+            p = gazetteer.resolve(" ".join(c.words), countries, text) or _nationality(c, named, text)
         c.place_id = p.id if p else None
-    _short_country_names(locs)
+    _short_country_names(locs, _title_countries(record.title or ""))
 
 
-def _short_country_names(locs: list[Cand]) -> None:
-    """A country named by the first word(s) of another country the article names takes that one
-    ("كوريا" after "كوريا الشمالية"), unless two such, and only when the gazetteer lists the short
-    name for that country too: "غينيا" is Guinea itself, also next to "غينيا بيساو"."""
+def _nationality(c: Cand, named: dict[str, str], text: str):
+    """The place of a run the gazetteer lacks that ends in a nationality adjective (or a country's
+    name): "إدلب السورية" is Idlib in Syria, an alias of "إدلب"; "الأراضي السورية", or "السورية"
+    alone, is Syria when the article names Syria (in ``named``: country -> the article's name
+    for it), an alias of that name, so that it neither renames the country nor links a word that is
+    also a common one ("المالي", financial) in an article about something else."""
+    country = country_place(c.words[-1])
+    if country is None:
+        return None
+    if len(c.words) > 1:
+        p = gazetteer.resolve(" ".join(c.words[:-1]), frozenset(named) | {country.cc}, text)
+        if p is not None:
+            c.alias_of = c.text.rsplit(None, 1)[0]
+            return p if p.cc == country.cc else None
+    if country.cc not in named:
+        return None
+    c.alias_of = named[country.cc]
+    return country
+
+
+def _title_countries(title: str) -> dict[tuple[str, ...], str]:
+    """Countries of two or three words the title names ("زعيم كوريا الشمالية يلتقي ...") -> their ids."""
+    words = words_of(title)
+    out = {}
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            gram = list(words[i:i + n])
+            gram[0] = gram[0][len(clitics.proclitic(gram[0])):]
+            p = gazetteer.lookup(" ".join(gram))
+            if p is not None and p.kind == "country":
+                out[tuple(gram)] = p.id
+    return out
+
+
+def _short_country_names(locs: list[Cand], named: dict[tuple[str, ...], str]) -> None:
+    """A country named by the first word(s) of another country the article (its body or, in
+    ``named``, its title) names takes that one ("كوريا" after "كوريا الشمالية"), unless two such,
+    and only when the gazetteer lists the short name for that country too: "غينيا" is Guinea
+    itself, also next to "غينيا بيساو"."""
     countries = [c for c in locs if c.place_id and c.place_id.startswith("iso:")]
-    full = {tuple(c.words): c.place_id for c in countries}
+    full = {**named, **{tuple(c.words): c.place_id for c in countries}}
     names = gazetteer.all_places()
     for c in countries:
         n = len(c.words)

@@ -68,7 +68,7 @@ def _gaz(norm: str) -> list[str]:
         if rest in heads:
             out.append("gO" + tag)
         place = gazetteer.lookup(rest)
-        if place is not None and place.kind != "continent":  # "أوروبا" of "دوري أبطال أوروبا"
+        if place is not None and place.kind in gazetteer.TAGGER_KINDS:  # not "أوروبا" of "دوري أبطال أوروبا"
             out.append("gL" + tag)
     return sorted(set(out))
 
