@@ -624,5 +624,6 @@ def test_leading_according_to_an_outlet_is_the_next_statements_medium():
     got = statements("وحسب رويترز، قالت ساندرز إن المناقشات تسير على نحو جيد.")
     assert [(s.cue.text, s.speaker.text, s.medium.text) for s in got] == [("قالت", "ساندرز", "رويترز")]
     # after the sentence it is a statement of its own (statements_unseen3)
-    got = statements('ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً"، وفق صحيفة "كوريري ديلا سيرا".')
-    assert [s.kind for s in got] == ["mixed", "according_to"]
+    got = statements('ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً" ما يعني أن على المركب الرسو فيها، وفق صحيفة '
+                     '"كوريري ديلا سيرا".')
+    assert [s.cue.text for s in got] == ["ووصفت", "وفق"] and got[1].content.text.startswith("ووصفت")
