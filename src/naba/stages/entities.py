@@ -360,11 +360,12 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
 
 
 def unify_types(cands: list[Cand]) -> None:
-    """One type per name in an article: a country or region name is a place whatever the tagger
-    said ("السعودية" tagged ORG), a name of the hand-written news list (``news_entities.tsv``) that
-    is no place and was tagged a place has the list's type ("الدولة الإسلامية"); the surname alone of a person named in full is that person
-    ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged two ways takes its majority type, ties
-    going to a place the gazetteer knows, then to the known-entities list, then to the first mention."""
+    """One type per name in an article: a country, region or sea is a place whatever the tagger
+    said ("السعودية" tagged ORG); a name of the hand-written news list (``news_entities.tsv``) that
+    is no place but was tagged one has the list's type ("الدولة الإسلامية"); the surname alone of a
+    person named in full is that person ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged
+    two ways takes its majority type, ties going to a place the gazetteer knows, then to the
+    known-entities list, then to the first mention."""
     surnames = {c.words[-1] for c in cands if c.type == "PER" and len(c.words) > 1}
     known = lexicon.known_entities()
     for c in cands:
