@@ -627,3 +627,11 @@ def test_leading_according_to_an_outlet_is_the_next_statements_medium():
     got = statements('ووصفت الرسالة فاليتا بـ"الميناء الأكثر أماناً" ما يعني أن على المركب الرسو فيها، وفق صحيفة '
                      '"كوريري ديلا سيرا".')
     assert [s.cue.text for s in got] == ["ووصفت", "وفق"] and got[1].content.text.startswith("ووصفت")
+
+
+def test_a_court_upholding_a_ruling_is_no_statement():
+    # statements_unseen5: ant_multisource:AL-internationalNews-822-20180407 (cut)
+    assert statements("أكدت محكمة في واشنطن احكاماً بالسجن على اثنين من مؤيدي الرئيس التركي.") == []
+    assert statements("وأكدت القاضية ماريسا ديميو الخميس الاحكام بالسجن لمدة عام على كل من المتهمين.") == []
+    got = statements("وأكدت القاضية أن الحكم نهائي.")
+    assert [s.content.text for s in got] == ["الحكم نهائي"]

@@ -334,6 +334,9 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         kind = "direct"
     if region and toks[region[0]].norm in context_words("cue_object"):
         return None  # "الذي أعلن عنه": the verb's object, not a statement
+    if normalize(cue.lemma) in context_words("uphold_cue") and any(
+            toks[x].norm in context_words("upheld") for x in region):
+        return None  # "أكدت محكمة ... احكاماً بالسجن": a ruling upheld, not a statement
     if cue.lemma == "جاء":
         if content is None or not region or toks[region[0]].norm != "في" or len(region) < 2:
             return None  # "وجاء تهديد المتحدث"، "جاء ذلك في": no statement
