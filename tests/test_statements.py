@@ -635,3 +635,11 @@ def test_a_court_upholding_a_ruling_is_no_statement():
     assert statements("وأكدت القاضية ماريسا ديميو الخميس الاحكام بالسجن لمدة عام على كل من المتهمين.") == []
     got = statements("وأكدت القاضية أن الحكم نهائي.")
     assert [s.content.text for s in got] == ["الحكم نهائي"]
+
+
+def test_described_object_with_a_pronoun_suffix_is_not_the_speaker():
+    # statements_unseen5: ant_multisource:BB-middleEast-556-20180531 (cut)
+    got = statements("ودعت جماعات حقوقية إلى إطلاق سراح منصور، ووصفت احتجازه بأنه انتهاك لحرية التعبير.")
+    assert [(s.cue.text, s.speaker_name) for s in got] == [("ووصفت", "جماعات حقوقية")]
+    got = statements("وقتل 10 أشخاص في حادث وصفته الشرطة بأنه متعمد.")
+    assert got[0].speaker.text == "الشرطة"

@@ -373,6 +373,10 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.medium = _speaker_and_medium(para, region)[1]
     else:
         frame.speaker, frame.medium = _speaker_and_medium(para, region)
+    if frame.speaker is not None and len(region) == 1 and normalize(cue.lemma) in context_words("object_cue") \
+            and frame.speaker == (toks[region[0]].start, toks[region[0]].end) \
+            and toks[region[0]].text.endswith(context_words("object_suffix")) and not toks[region[0]].norm.startswith("ال"):
+        frame.speaker = None  # "ووصفت احتجازه بأنه": the verb's object
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
     pronoun_subject = any(toks[x].norm in _connectors() and toks[x].norm.endswith(("ه", "ها", "هم"))
