@@ -643,3 +643,10 @@ def test_described_object_with_a_pronoun_suffix_is_not_the_speaker():
     assert [(s.cue.text, s.speaker_name) for s in got] == [("ووصفت", "جماعات حقوقية")]
     got = statements("وقتل 10 أشخاص في حادث وصفته الشرطة بأنه متعمد.")
     assert got[0].speaker.text == "الشرطة"
+
+
+def test_nominal_content_of_leaving_and_calling_off():
+    # statements_unseen5: ant_jawharafm:JA-internationalNews-945-20160405 (cut)
+    got = statements("أعلنت حكومة الإنقاذ الوطني غير المعترف بها، اليوم الثلاثاء، مغادرة السلطة، لتفسح المجال "
+                     "أمام حكومة الوفاق.")
+    assert [(s.speaker_name, s.content.text[:13]) for s in got] == [("حكومة الإنقاذ الوطني", "مغادرة السلطة")]
