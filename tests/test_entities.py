@@ -401,3 +401,22 @@ def test_a_lone_administrative_head_is_no_place_and_western_sahara_is_its_own_re
     assert not gazetteer.is_admin_head(normalize("بغداد"))
     assert gazetteer.lookup(normalize("الصحراء المغربية")).id == "reg:western-sahara"
     assert gazetteer.lookup(normalize("الصحراء الغربية")).id == "reg:western-sahara"
+
+
+def test_a_surname_spreads_only_where_the_tagger_allows_a_name():
+    """"الثاني" of "عبد الله الثاني" is no person in "الشوط الثاني"; "الأيوبي" alone after "صلاح
+    الدين الأيوبي" still is (the tagger's probability of a name there, :data:`MIN_SPREAD`)."""
+    rec = _analyze("استقبل الملك عبد الله الثاني وفدا من رجال الدين. وقال صلاح الدين الأيوبي إن الفريق سجل "
+                   "هدفا في الشوط الثاني من المباراة يوم الخميس. وقال الأيوبي إن اللقاء كان صعبا.")
+    assert [(m.text, m.type) for m in rec.mentions] == [
+        ("عبد الله الثاني", "PER"), ("صلاح الدين الأيوبي", "PER"), ("الأيوبي", "PER")]
+
+
+def test_tag_document_scores_are_name_probabilities():
+    from naba.models.ner.tagger import tag_document
+
+    scores: list = []
+    sents = [["وقال", "الرئيس", "بشار", "الأسد", "إن", "الوضع", "صعب"]]
+    tags = tag_document(sents, scores)
+    assert len(scores[0]) == 7 and all(0.0 <= p <= 1.0 for p in scores[0])
+    assert tags[0][2:4] == ["B-PERS", "I-PERS"] and min(scores[0][2:4]) > 0.5 > max(scores[0][4:])

@@ -193,11 +193,18 @@ def org_pattern_mentions(record: Record, cands: list[Cand], sents, article_words
     return out
 
 
-def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
+def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[float]]:
+    """The tagger's mentions (spans repaired), the sentences' token indices, and each token's
+    probability under the tagger of being part of a name."""
     sents = _sentence_tokens(record)
     article_words = frozenset(t.norm for t in record.tokens)
     cands = []
-    tags = tag_document([[record.tokens[i].text for i in idx] for idx in sents])
+    scores: list[list[float]] = []
+    tags = tag_document([[record.tokens[i].text for i in idx] for idx in sents], scores)
+    in_name = [0.0] * len(record.tokens)
+    for idx, sc in zip(sents, scores):
+        for i, p in zip(idx, sc):
+            in_name[i] = p
     for idx, sent_tags in zip(sents, tags):
         toks = [record.tokens[i] for i in idx]
         for a0, b0, ty in chunks(sent_tags):
@@ -214,7 +221,7 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]]]:
                 if c and not (typ == "LOC" and len(c.words) == 1 and gazetteer.is_admin_head(c.words[0])):
                     c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
-    return cands, sents
+    return cands, sents, in_name
 
 
 def _first_word_forms(t: Token) -> list[tuple[str, str]]:
@@ -231,9 +238,16 @@ def _is_generic(t: Token) -> bool:
     return t.norm in generic or t.base in generic
 
 
-def propagate(record: Record, cands: list[Cand]) -> list[Cand]:
+# A name found elsewhere in the article is a mention where the tagger left it out only if the
+# tagger gave its words at least this probability of being in a name there: "الثاني" of "عبد الله
+# الثاني" is no person in "الشوط الثاني", nor "الدين" of "صلاح الدين" in "رجال الدين".
+MIN_SPREAD = 0.01
+
+
+def propagate(record: Record, cands: list[Cand], in_name: list[float] | None = None) -> list[Cand]:
     """Mentions the tagger missed of names it found elsewhere in the article (one sense per
-    discourse): the same words, or a person's surname alone ("الخامنئي" after "علي خامنئي")."""
+    discourse): the same words, or a person's surname alone ("الخامنئي" after "علي خامنئي"),
+    where the tagger's ``in_name`` probability of a word reaches :data:`MIN_SPREAD`."""
     from collections import Counter
 
     stops = _stops() | lexicon.title_words() | lexicon.org_heads()
@@ -269,6 +283,8 @@ def propagate(record: Record, cands: list[Cand]) -> list[Cand]:
                     continue
                 k = key(tuple([first] + [t.norm for t in seq[1:]]), "PER")
                 if k in types:
+                    if in_name is not None and max(in_name[i:i + n]) < MIN_SPREAD:
+                        break
                     typ = types[k].most_common(1)[0][0]
                     c = _mention(record, seq, typ, article_words)
                     if c:
@@ -507,8 +523,8 @@ def to_entity(g: Group) -> Entity:
 def run(record: Record) -> Record:
     if not record.tokens:
         return record
-    cands, sents = find_mentions(record)
-    cands += propagate(record, cands)
+    cands, sents, in_name = find_mentions(record)
+    cands += propagate(record, cands, in_name)
     cands += org_pattern_mentions(record, cands, sents, frozenset(t.norm for t in record.tokens))
     cands += title_alias_mentions(record, cands)
     attach_roles(record, cands, sents)

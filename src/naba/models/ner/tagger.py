@@ -57,11 +57,16 @@ def tag(tokens: list[str]) -> list[str]:
 CONSISTENCY_WINDOW = 20
 
 
-def tag_document(sentences: list[list[str]]) -> list[list[str]]:
+def tag_document(sentences: list[list[str]], scores: list | None = None) -> list[list[str]]:
     """IOB2 tags of consecutive sentences of one text: the CRF's tags per sentence, then made
-    consistent across the text (:func:`propagate`)."""
+    consistent across the text (:func:`propagate`). A ``scores`` list receives, per sentence, each
+    token's probability under the CRF of being part of a name (1 - its marginal of "O")."""
     t = tagger()
-    tags = [t.tag(f) if f else [] for f in document_features(sentences)]
+    tags = []
+    for f in document_features(sentences):
+        tags.append(t.tag(f) if f else [])
+        if scores is not None:
+            scores.append([1.0 - t.marginal("O", i) for i in range(len(f))])
     keys = [[word_features(w)[0][1][2:] for w in s] for s in sentences]  # clitic-free bases
     return propagate(keys, tags)
 
