@@ -420,3 +420,24 @@ def test_tag_document_scores_are_name_probabilities():
     tags = tag_document(sents, scores)
     assert len(scores[0]) == 7 and all(0.0 <= p <= 1.0 for p in scores[0])
     assert tags[0][2:4] == ["B-PERS", "I-PERS"] and min(scores[0][2:4]) > 0.5 > max(scores[0][4:])
+
+
+@pytest.mark.parametrize("phrase,attributive", [
+    ("الشوط الثاني", True),  # an adjective of the noun before it
+    ("الميثاق العربي", True),
+    ("الرئيس الأسد", False),  # a title, then the name
+    ("وقال الأسد", False),
+    ("نظام الأسد", False),  # the noun before it is indefinite
+])
+def test_a_definite_word_after_a_definite_noun_is_its_adjective_not_a_name_alone(phrase, attributive):
+    from naba.arabic.tokenize import tokenize
+    from naba.stages.entities import _attributive
+
+    assert _attributive(tokenize(phrase), 1) is attributive
+
+
+def test_ordinals_weekdays_and_compound_name_parts_are_no_surnames():
+    from naba.stages.entities import _not_surnames
+
+    assert {normalize(w) for w in ("ثاني", "دين", "خميس")} <= _not_surnames()
+    assert normalize("أسد") not in _not_surnames()
