@@ -657,3 +657,15 @@ def test_nominal_content_of_leaving_and_calling_off():
     got = statements("أعلنت حكومة الإنقاذ الوطني غير المعترف بها، اليوم الثلاثاء، مغادرة السلطة، لتفسح المجال "
                      "أمام حكومة الوفاق.")
     assert [(s.speaker_name, s.content.text[:13]) for s in got] == [("حكومة الإنقاذ الوطني", "مغادرة السلطة")]
+
+
+def test_name_set_off_by_commas_after_a_cut_title_phrase():
+    # statements_unseen6: ant_multisource:SK-middleEast-1534-20180509 and CN-middleEast-1177-20180811 (cut)
+    got = statements("قال المتحدث باسم قوات تحالف دعم الشرعية في اليمن، العقيد الركن تركي المالكي، إن قوات "
+                     "الدفاع الجوي اعترضت صاروخا.\n\nوأوضح العقيد المالكي أن الصاروخ كان متجها نحو جازان.")
+    assert [s.speaker_name for s in got] == ["تركي المالكي", "تركي المالكي"]
+    got = statements("قال البروفيسور السعودي بالطب النفسي، طارق الحبيب، إن الملحد لا يشترط أن يكون مريضا.")
+    assert got[0].speaker_name == "طارق الحبيب"
+    # a place set off by commas is no name
+    got = statements("وقال وزير الخارجية في القاهرة، اليوم الأحد، إن المحادثات مستمرة.")
+    assert got[0].speaker.text == "وزير الخارجية"

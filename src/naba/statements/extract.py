@@ -776,8 +776,8 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
         if ci == 0:
             speaker = kept
             if kept and len(kept) < len(chunk):
-                if med is None and ci + 2 == len(chunks) and _name_apposition(para, chunks[1]):
-                    speaker = chunk + chunks[1]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"
+                if med is None and ci + 2 == len(chunks) and _name_apposition(para, chunks[1], ranked=True):
+                    speaker = chunk + chunks[1]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"، "..., طارق الحبيب"
                 break  # a medium or adverb ended the phrase
             continue
         if not kept:
@@ -793,7 +793,7 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
                              or toks[i].norm.startswith("ال") for i in speaker) and len(kept) <= 4 \
                 and not toks[kept[0]].norm.startswith("ال"):
             speaker = speaker + kept  # "المقدم التلفزيوني، دون ليمون"
-        elif speaker and ci == len(chunks) - 1 and kept == chunk and _name_apposition(para, chunk) \
+        elif speaker and ci == len(chunks) - 1 and kept == chunk and _name_apposition(para, chunk, ranked=True) \
                 and (toks[speaker[0]].norm.startswith("ال") or lex.source_kind(toks[speaker[0]].base)):
             speaker = speaker + kept  # "الكاتب العام للنقابة الاساسية للبريد بسوسة، عماد حسن"
         break
@@ -805,17 +805,27 @@ def _speaker_and_medium(para: Paragraph, region: list[int]) -> tuple[tuple[int, 
     return (a, b), medium
 
 
-def _name_apposition(para: Paragraph, chunk: list[int]) -> bool:
-    """A bare name of two or three words set off by commas: no ال, no function or source word."""
+def _name_apposition(para: Paragraph, chunk: list[int], ranked: bool = False) -> bool:
+    """A bare name of two or three words set off by commas: no ال, no function or source word.
+    ``ranked``: also after honorifics, with a family name in ال ("العقيد الركن تركي المالكي"،
+    "طارق الحبيب"); the first word of the name still without ال."""
     lex = lexicon()
+    if ranked:
+        while chunk and _honorific(para.toks[chunk[0]]):
+            chunk = chunk[1:]
     if not 2 <= len(chunk) <= 3:
         return False
-    for i in chunk:
+    for x, i in enumerate(chunk):
         n = para.toks[i].norm
-        if (n.startswith(("ال", "وال")) or n in lex.function_words or not n.isalpha() or cue_of(para.toks[i])
-                or lex.source_kind(n) or lex.source_kind(para.toks[i].base)):
+        if ((n.startswith(("ال", "وال")) and not (ranked and x)) or n in lex.function_words or not n.isalpha()
+                or cue_of(para.toks[i]) or lex.source_kind(n) or lex.source_kind(para.toks[i].base)):
             return False
     return True
+
+
+def _honorific(tok: Token) -> bool:
+    lex = lexicon()
+    return "honorific" in (lex.source_kind(tok.base), lex.source_kind(tok.norm))
 
 
 def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int, int] | None]:

@@ -78,9 +78,9 @@ def strip_titles(text: str) -> str:
         if not titled:
             return chunk
         later = chunks[chunks.index(chunk) + 1:]
-        if later and 2 <= len(later[0].split()) <= 3 and not any(
-                normalize(w).startswith("ال") or lex.source_kind(_base(w)) for w in later[0].split()):
-            return later[0]  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"
+        name = _apposed_name(later[0].split()) if later else None
+        if name:
+            return name  # "مراسل بي بي سي في أمريكا الشمالية، أنتوني زورتشر"، "...، العقيد الركن تركي المالكي"
         hon = [h for h in range(i, len(words) - 1) if normalize(words[h]).startswith("ال") and "honorific" in
                (lex.source_kind(_base(words[h])), lex.source_kind(normalize(words[h])))]  # not the name "أمير"
         if hon and len(words) - hon[-1] - 1 <= 4 and not any(
@@ -96,6 +96,20 @@ def strip_titles(text: str) -> str:
         if tail:
             return tail  # "مدير المكتب الإعلامي في ... التابعة للفصائل المعارضة حسين أبازيد"
     return text.strip()
+
+
+def _apposed_name(words: list[str]) -> str | None:
+    """The name in a phrase set off by a comma after a title: two or three words after any
+    honorifics, none a source word, only the first without ال ("أنتوني زورتشر"، "العقيد الركن تركي
+    المالكي" -> "تركي المالكي")."""
+    lex = lexicon()
+    while words and "honorific" in (lex.source_kind(_base(words[0])), lex.source_kind(normalize(words[0]))):
+        words = words[1:]
+    if not 2 <= len(words) <= 3 or normalize(words[0]).startswith("ال"):
+        return None
+    if any(lex.source_kind(_base(w)) or normalize(w) in lex.function_words for w in words):
+        return None
+    return " ".join(words)
 
 
 def _only_titles(text: str) -> bool:
