@@ -181,10 +181,30 @@ def test_news2018b_fixture_quality_gate():
     assert r["per_type"]["ORG"]["f1"] >= 52.0 and r["per_type"]["MISC"]["f1"] >= 54.0
 
 
-@pytest.mark.parametrize("name,floor", [("ner_news2018.conll", 77.0), ("ner_news2018b.conll", 70.5)])
+def test_news2018c_fixture_quality_gate():
+    """The shipped model on a third topic-stratified draw of 25 news articles of 2015-2018,
+    annotated by hand with the same conventions before the tagger saw them
+    (fixtures/ner_news2018c.SOURCE.txt): first measurement micro F1 64.91 on the file as committed,
+    67.04 (P 77.02 R 59.34; LOC 77.93, PERS 76.13, ORG 45.83, MISC 44.74 on 47) once two gold
+    slips (the bare currency "دولار" left O 9 times, one "قطاع غزة") were fixed; floors a few
+    points below."""
+    from naba.evaluate.ner import evaluate, read_gold
+
+    r = evaluate(read_gold(FIXTURES / "ner_news2018c.conll"))
+    assert r["sentences"] == 133 and r["tokens"] == 4078 and r["entities"] == 305
+    assert r["micro_f1"] >= 64.0
+    assert r["per_type"]["LOC"]["f1"] >= 75.0 and r["per_type"]["PERS"]["f1"] >= 73.0
+    assert r["per_type"]["ORG"]["f1"] >= 42.0 and r["per_type"]["MISC"]["f1"] >= 40.0
+
+
+@pytest.mark.parametrize(
+    "name,floor",
+    [("ner_news2018.conll", 77.0), ("ner_news2018b.conll", 70.5), ("ner_news2018c.conll", 70.0)],
+)
 def test_news_fixtures_through_the_entities_stage(name, floor):
     """What a record holds, scored as NER (`naba eval ner --stage`): the stage's repairs add to the
-    tagger on news (measured 80.29 and 73.63 against the tagger's 76.99 and 71.38)."""
+    tagger on news (measured 80.29 and 73.63 against the tagger's 76.99 and 71.38; news2018c
+    71.45 against 67.04)."""
     from naba.evaluate.ner import evaluate, evaluate_stage, read_gold
 
     gold = read_gold(FIXTURES / name)
