@@ -669,3 +669,14 @@ def test_name_set_off_by_commas_after_a_cut_title_phrase():
     # a place set off by commas is no name
     got = statements("وقال وزير الخارجية في القاهرة، اليوم الأحد، إن المحادثات مستمرة.")
     assert got[0].speaker.text == "وزير الخارجية"
+
+
+def test_according_to_an_outlet_between_the_cue_and_its_content_is_the_medium():
+    # statements_unseen6: ant_multisource:AL-internationalNews-1531-20180609 and saudinewsnet:11148 (cut)
+    got = statements("وذكر مصدر عسكري إن الغارات استهدفت مواقع للحوثيين.\n\nوأكد المصدر، طبقا لموقع الجيش "
+                     "اليمني الرسمي، أن مقاتلات التحالف رصدت تحركات الميليشيات.")
+    assert [s.cue.text for s in got] == ["وذكر", "وأكد"]
+    assert got[1].medium.text == "موقع الجيش اليمني الرسمي" and got[1].speaker_name == "مصدر عسكري"
+    # 'وفقا لما <verb> X' (the cue's ل glued to ما): X is the source
+    got = statements("وقتل ثلاثة أشخاص في الهجوم، وفقا لما نقلته وكالة الأنباء السورية الرسمية.")
+    assert got[0].speaker.text == "وكالة الأنباء السورية الرسمية"

@@ -1072,10 +1072,7 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
         return None
     sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
     cue = toks[k]
-    host = _frame_just_before(para, k, frames)
-    if host is not None and host.speaker is not None and host.kind != "according_to" \
-            and host.medium is None and _is_outlet(para, src):
-        host.medium = sp  # "أعلن ليو هي أن ...، بحسب ما نقلت وكالة شينخو": the channel, not a new source
+    if _outlet_as_medium(para, k, src, particles, frames):
         return None
     tail = (sp[0], max(sp[1], medium[1])) if medium and not relay else sp  # the medium after the source too
     content = _according_content(para, k, tail, frames)
@@ -1089,6 +1086,26 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             inner.medium = sp  # not a statement of its own
         return None
     return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _outlet_as_medium(para: Paragraph, k: int, src: list[int], particles, frames: list[Frame]) -> bool:
+    """An according-to an outlet at ``k`` that is the channel of another statement, not a source
+    of its own: right after that statement's content ("أعلن ليو هي أن ...، بحسب ما نقلت وكالة
+    شينخو") or between its cue and its content ("وأكد المصدر، طبقا لموقع الجيش اليمني الرسمي، أن").
+    The outlet becomes that statement's medium when it has none."""
+    toks = para.toks
+    sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
+    host = _frame_just_before(para, k, frames) if _is_outlet(para, src) else None
+    if host is None or host.speaker is None or host.kind == "according_to":
+        host = next((f for f in frames if f.kind and f.kind != "according_to"
+                     and f.cue.start < toks[k].start < f.content[0]
+                     and _same_sentence(para.record, f.cue.start, f.content[0])), None)
+        if not (_is_outlet(para, src) or (_glued_lam(toks[src[0]], particles) and _is_media_word(toks[src[0]].norm[1:]))):
+            host = None  # "طبقا لموقع الجيش": the cue's ل glued to the outlet
+    if host is None or host.medium is not None:
+        return False
+    host.medium = sp
+    return True
 
 
 def _glued_ma(tok: Token) -> bool:
