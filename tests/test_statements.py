@@ -680,3 +680,12 @@ def test_according_to_an_outlet_between_the_cue_and_its_content_is_the_medium():
     # 'وفقا لما <verb> X' (the cue's ل glued to ما): X is the source
     got = statements("وقتل ثلاثة أشخاص في الهجوم، وفقا لما نقلته وكالة الأنباء السورية الرسمية.")
     assert got[0].speaker.text == "وكالة الأنباء السورية الرسمية"
+
+
+def test_quote_after_the_ba_of_wasafa_is_the_description():
+    # statements_unseen6: ant_multisource:CN-middleEast-1177-20180811 (cut)
+    got = statements('تصدت الدفاعات الجوية السورية، صباح السبت، لما وصفته بـ"هدف معاد" قالت إنه اخترق الأجواء.')
+    assert [(s.cue.text, s.content.text) for s in got] == [("وصفته", "هدف معاد"), ("قالت", "اخترق الأجواء")]
+    assert all(s.speaker is None for s in got)  # not 'بـ' nor 'لما'
+    got = statements('ووصف أردوغان تهاوي العملة بـ"زوبعة في فنجان".')
+    assert got[0].content.text == "زوبعة في فنجان" and not got[0].speaker.text.endswith("بـ")

@@ -296,18 +296,13 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
                 content, kind = trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
             break
         if t.start in para.quote_at:
-            close = para.quote_at[t.start]
-            inside = para.count_ending_by(j + 1, close)  # tokens inside the quote
-            after = bisect_right(para._tok_starts, close)  # the first token after it
-            name_like = (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
-                         and cue.lemma != "وصف") or (inside <= 2 * MAX_NAME_QUOTE_WORDS
-                                                     and _content_follows(para, close)) \
-                or (inside <= MAX_NAME_QUOTE_WORDS and j > k + 1 and _is_media_word(toks[j - 1].norm))
-            # 'وفق صحيفة "كوريري ديلا سيرا".': a quoted outlet name, not the cue's quotation
-            if name_like:
+            inside = para.count_ending_by(j + 1, para.quote_at[t.start])  # tokens inside the quote
+            if _name_like_quote(para, j, k, cue, inside) and not _described_as(toks, j, cue):
                 region.extend(range(j, j + inside + 2))
                 j += inside + 2
                 continue
+            if _described_as(toks, j, cue):
+                region = region[:-1]  # its ب is no speaker
             content, kind = _quote_interior(para, t.start), "direct"
             break
         other = cue_of(t)
@@ -390,6 +385,24 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.lead = _lead_subject(para, k)
     del tok_cue
     return frame
+
+
+def _name_like_quote(para: Paragraph, j: int, k: int, cue: Cue, inside: int) -> bool:
+    """Whether the quote opening at token ``j`` (``inside`` words) in the region of the cue at ``k``
+    is a quoted name in the speaker phrase rather than the cue's quotation ('وفق صحيفة "كوريري
+    ديلا سيرا".': a quoted outlet name)."""
+    toks = para.toks
+    close = para.quote_at[toks[j].start]
+    after = bisect_right(para._tok_starts, close)  # the first token after it
+    return (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
+            and cue.lemma != "وصف") or (inside <= 2 * MAX_NAME_QUOTE_WORDS and _content_follows(para, close)) \
+        or (inside <= MAX_NAME_QUOTE_WORDS and j > k + 1 and _is_media_word(toks[j - 1].norm))
+
+
+def _described_as(toks: list[Token], j: int, cue: Cue) -> bool:
+    """A quote right after the ب of وصف ("لما وصفته بـ"هدف معاد" قالت إنه"): the description
+    itself, the cue's content, even when a clause follows it."""
+    return cue.lemma in context_words("describe_cue") and j > 0 and toks[j - 1].norm == "ب"
 
 
 def _impersonal(tok: Token, cue: Cue) -> bool:
