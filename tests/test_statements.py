@@ -689,3 +689,12 @@ def test_quote_after_the_ba_of_wasafa_is_the_description():
     assert all(s.speaker is None for s in got)  # not 'بـ' nor 'لما'
     got = statements('ووصف أردوغان تهاوي العملة بـ"زوبعة في فنجان".')
     assert got[0].content.text == "زوبعة في فنجان" and not got[0].speaker.text.endswith("بـ")
+
+
+def test_outlet_told_before_the_speaker_is_the_medium():
+    # statements_unseen6: saudinewsnet:12700 (cut)
+    got = statements("أكد لـ«عكاظ» وكيل وزارة الصحة الدكتور إبراهيم بن عبدالعزيز العمر، جاهزية 162 بنكاً "
+                     "مركزياً للدم، مبيناً أن هناك 4 سيارات متنقلة تتواجد في المنطقة حالياً.")
+    assert [s.cue.text for s in got] == ["أكد", "مبيناً"]
+    assert got[0].medium.text == "لـ«عكاظ»" and got[0].speaker.text.startswith("وكيل وزارة الصحة")
+    assert got[0].content.text.startswith("جاهزية 162")

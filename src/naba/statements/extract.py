@@ -843,6 +843,10 @@ def _honorific(tok: Token) -> bool:
 
 def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int, int] | None]:
     toks, lex = para.toks, lexicon()
+    told = _told_outlet_first(para, chunk)
+    if told:  # "أكد لـ«عكاظ» وكيل وزارة الصحة ...": the outlet told, then the speaker
+        kept, med = _cut_chunk(para, chunk[told:])
+        return kept, med or (toks[chunk[0]].start, toks[chunk[told - 1]].end)
     kept: list[int] = []
     pos = 0
     if _media_prep(toks, chunk[0]) is not None and not _glued_medium(toks[chunk[0]]):
@@ -883,6 +887,16 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
             return kept, None  # but "النائب عن حزب صوت الفلاحين فيصل التبيني": the party he sits for
         kept.append(i)
     return kept, None
+
+
+def _told_outlet_first(para: Paragraph, chunk: list[int]) -> int:
+    """The number of tokens of a quoted outlet told ("لـ«عكاظ»") that opens a chunk with more words
+    after it, else 0."""
+    toks = para.toks
+    if len(chunk) < 4 or toks[chunk[0]].norm != "ل" or toks[chunk[1]].start not in para.quote_at:
+        return 0
+    n = para.count_ending_by(chunk[1], para.quote_at[toks[chunk[1]].start] + 1)  # the quote with its marks
+    return 1 + n if n - 2 <= MAX_NAME_QUOTE_WORDS and 1 + n < len(chunk) else 0
 
 
 def _name_after_complement(para: Paragraph, kept: list[int], rest: list[int]) -> bool:
