@@ -698,3 +698,9 @@ def test_outlet_told_before_the_speaker_is_the_medium():
     assert [s.cue.text for s in got] == ["أكد", "مبيناً"]
     assert got[0].medium.text == "لـ«عكاظ»" and got[0].speaker.text.startswith("وكيل وزارة الصحة")
     assert got[0].content.text.startswith("جاهزية 162")
+
+
+def test_wakil_is_a_title():
+    # saudinewsnet:10355 in ../shared/data/news (cut)
+    got = statements("وأكد وكيل وزارة الشؤون الإسلامية للتخطيط والتطوير الدكتور محمد بن أحمد باسودان أن الخطة تسير.")
+    assert got[0].speaker_name == "محمد بن أحمد باسودان"
