@@ -441,3 +441,14 @@ def test_ordinals_weekdays_and_compound_name_parts_are_no_surnames():
 
     assert {normalize(w) for w in ("ثاني", "دين", "خميس")} <= _not_surnames()
     assert normalize("أسد") not in _not_surnames()
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("وأعلنت حركة نداء تونس دعمها للحكومة.", ("حركة نداء تونس", "ORG")),
+    ("وقاتلت حركة تحرير السودان القوات الحكومية.", ("حركة تحرير السودان", "ORG")),
+    ("وقال رئيس حزب في تونس إن الحكومة فشلت.", ("تونس", "LOC")),  # a preposition: no party name
+    ("ودعت الحركة إسرائيل إلى الانسحاب.", ("إسرائيل", "LOC")),  # a definite head is "the movement"
+])
+def test_a_country_that_ends_a_party_name_is_the_party(text, mention):
+    rec = _analyze(text)
+    assert mention in [(m.text, m.type) for m in rec.mentions]

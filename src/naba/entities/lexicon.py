@@ -17,6 +17,12 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def party_heads() -> frozenset[str]:
+    """normalized heads of a party or movement's name (``name_heads.tsv`` class "party": حزب، حركة ...)."""
+    return frozenset(normalize(h) for h, cls in read_tsv(PKG, "name_heads.tsv") if cls == "party")
+
+
+@lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_lines(PKG, "org_heads.txt"))
 

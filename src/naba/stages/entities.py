@@ -193,6 +193,43 @@ def org_pattern_mentions(record: Record, cands: list[Cand], sents, article_words
     return out
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Prepositions, conjunctions and particles (``naba/arabic/data/stopwords.txt``), normalized."""
+    from ..arabic.resources import data_lines
+
+    return frozenset(normalize(w) for w in data_lines("stopwords.txt"))
+
+
+def party_names(record: Record, cands: list[Cand], article_words) -> None:
+    """A country tagged as a place at the end of a party's name ("حركة نداء تونس"، "حركة تحرير
+    السودان", the tagger found only the country) becomes that party: an indefinite party head
+    (``lexicon.party_heads``, a proclitic allowed: "لحركة") and one or two indefinite words that are
+    no function word, title or nisba adjective before the country, itself without a proclitic
+    ("الحركة تتهم إسرائيل"، "جماعة إرهابية بالعراق" stay as they are)."""
+    heads, toks, function, titles = lexicon.party_heads(), record.tokens, _function_words(), lexicon.title_words()
+    taken = {i for c in cands for i in range(*c.tok)}
+    for n, c in enumerate(cands):
+        a = c.tok[0]
+        if (c.type != "LOC" or c.tok[1] - a != 1 or not (c.place_id or "").startswith("iso:")
+                or c.start != toks[a].start):
+            continue
+        for k in (1, 2):
+            head, words = a - k - 1, toks[a - k:a]
+            if head < 0 or any(i in taken for i in range(head, a)) or not all(
+                    w.norm.isalpha() and not w.norm.startswith("ال") and w.norm not in function
+                    and not w.norm.endswith(("ي", "يه")) and not _is_title(w) and "ال" + w.norm not in titles
+                    and clitics.proclitic(w.norm) == "" for w in words):
+                continue
+            h = toks[head]
+            if h.norm in heads or (h.base in heads and not h.prefix.endswith(("ال", "لل"))):
+                party = _mention(record, toks[head:a + 1], "ORG", article_words)
+                if party:
+                    party.tok = (head, a + 1)
+                    cands[n] = party
+                break
+
+
 def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[float]]:
     """The tagger's mentions (spans repaired), the sentences' token indices, and each token's
     probability under the tagger of being part of a name."""
@@ -221,6 +258,7 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[flo
                 if c and not (typ == "LOC" and len(c.words) == 1 and gazetteer.is_admin_head(c.words[0])):
                     c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
+    party_names(record, cands, article_words)
     return cands, sents, in_name
 
 
