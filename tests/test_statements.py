@@ -704,3 +704,10 @@ def test_wakil_is_a_title():
     # saudinewsnet:10355 in ../shared/data/news (cut)
     got = statements("وأكد وكيل وزارة الشؤون الإسلامية للتخطيط والتطوير الدكتور محمد بن أحمد باسودان أن الخطة تسير.")
     assert got[0].speaker_name == "محمد بن أحمد باسودان"
+
+
+def test_object_with_ba_after_nawwaha_is_no_speaker():
+    # statements_unseen6: saudinewsnet:12700 (cut)
+    got = statements("أكد وكيل وزارة الصحة الدكتور إبراهيم العمر أن بنوك الدم جاهزة.\n\nونوه ببادرة المواطنين في "
+                     "التوجه للتبرع بالدم، لافتاً إلى أن هناك خطة طوارئ لبنوك الدم.")
+    assert [s.speaker_name for s in got] == ["إبراهيم العمر", "إبراهيم العمر"]

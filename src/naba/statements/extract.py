@@ -368,10 +368,8 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.medium = _speaker_and_medium(para, region)[1]
     else:
         frame.speaker, frame.medium = _speaker_and_medium(para, region)
-    if frame.speaker is not None and len(region) == 1 and normalize(cue.lemma) in context_words("object_cue") \
-            and frame.speaker == (toks[region[0]].start, toks[region[0]].end) \
-            and toks[region[0]].text.endswith(context_words("object_suffix")) and not toks[region[0]].norm.startswith("ال"):
-        frame.speaker = None  # "ووصفت احتجازه بأنه": the verb's object
+    if frame.speaker is not None and _object_not_speaker(para, region, cue, frame.speaker):
+        frame.speaker = None  # "ووصفت احتجازه بأنه"، "ونوه ببادرة المواطنين": the verb's object
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
     pronoun_subject = any(toks[x].norm in _connectors() and toks[x].norm.endswith(("ه", "ها", "هم"))
@@ -403,6 +401,21 @@ def _described_as(toks: list[Token], j: int, cue: Cue) -> bool:
     """A quote right after the ب of وصف ("لما وصفته بـ"هدف معاد" قالت إنه"): the description
     itself, the cue's content, even when a clause follows it."""
     return cue.lemma in context_words("describe_cue") and j > 0 and toks[j - 1].norm == "ب"
+
+
+def _object_not_speaker(para: Paragraph, region: list[int], cue: Cue, speaker: tuple[int, int]) -> bool:
+    """Whether the speaker found after the cue is the verb's object: a lone word with a pronoun
+    suffix after وصف/اتهم ("ووصفت احتجازه بأنه"), or a word with ب glued right after a verb that
+    takes its object with ب ("ونوه ببادرة المواطنين ...، لافتاً إلى أن")."""
+    toks, lemma = para.toks, normalize(cue.lemma)
+    first = toks[region[0]] if region else None
+    if first is None or speaker[0] != first.start:
+        return False
+    if lemma in context_words("ba_object_cue") and first.norm[:1] == "ب" and len(first.norm) > 3 \
+            and (first.norm.startswith("بال") or first.norm.endswith("ه")):
+        return True  # "ببادرة"، "بالجهود"; not a name ("ونوه بوتين")
+    return (len(region) == 1 and lemma in context_words("object_cue") and speaker[1] == first.end
+            and first.text.endswith(context_words("object_suffix")) and not first.norm.startswith("ال"))
 
 
 def _impersonal(tok: Token, cue: Cue) -> bool:
