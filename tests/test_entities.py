@@ -385,6 +385,15 @@ def test_nationality_adjective_places():
     assert _nationality(mali, {"ML": "مالي"}, "").id == "iso:ML" and mali.alias_of == "مالي"
 
 
+def test_a_country_whose_al_is_its_own_letters_keeps_them_in_its_adjectives():
+    """ألبانيا is no ال + "بانيا": its adjectives are ألباني/الألبانية, and "باني" (builder) names
+    no country; الجزائر's ال is the article (جزائري)."""
+    from naba.entities.countries import countries_in
+
+    assert [countries_in([normalize(w)]) for w in ("ألباني", "الألبانية", "باني", "بانية", "جزائري")] == [
+        {"ALB"}, {"ALB"}, set(), set(), {"DZA"}]
+
+
 def test_a_listed_organisation_tagged_as_a_place_is_the_organisation():
     from naba.stages.entities import unify_types
 

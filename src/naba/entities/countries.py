@@ -24,12 +24,14 @@ class CountryTable:
     names: dict[str, str]  # ISO3 -> display name (the first Arabic name)
 
 
-def _adjectives(name: str) -> set[str]:
-    """Nationality adjectives of a one-word country name, with and without ال: سوريا -> سوري،
-    السورية، السوريون ... A name that starts with the letters ال is read both with the article
-    (الجزائر -> جزائري) and as written (ألمانيا, normalized المانيا -> ألماني)."""
-    if name.startswith("ال"):
-        return _adjectives(name[2:]) | (_adjectives_of(name) if len(name) > 4 else set())
+def _adjectives(name: str, raw: str) -> set[str]:
+    """Nationality adjectives of a one-word country name (normalized; ``raw`` as the table writes
+    it), with and without ال: سوريا -> سوري، السورية، السوريون ... A name written with the article
+    ال is read without it (الجزائر -> جزائري); one whose ال is its own letters, written with a
+    hamza, as written (ألمانيا, normalized المانيا -> ألماني, الألماني; ألبانيا -> ألباني, not
+    "باني", builder)."""
+    if raw.startswith("ال"):
+        return _adjectives_of(name[2:])
     return _adjectives_of(name)
 
 
@@ -54,14 +56,14 @@ def country_table() -> CountryTable:
     adjectives: set[str] = set()
     bare: set[str] = set()
     for code, variants in read_tsv(DATA, "countries.tsv"):
-        for i, v in enumerate(variants.split("|")):
-            v = " ".join(normalize(v).split())
+        for i, raw in enumerate(variants.split("|")):
+            v = " ".join(normalize(raw).split())
             if i == 0:
-                names[code] = variants.split("|")[0]
+                names[code] = raw
             plain = {v, "ال" + v if not v.startswith("ال") else v[2:]}
             bare |= plain
-            adjectives |= _adjectives(v)
-            for f in plain | _adjectives(v):
+            adjectives |= _adjectives(v, raw)
+            for f in plain | _adjectives(v, raw):
                 forms.setdefault(f, code)
     return CountryTable(forms, frozenset(adjectives - bare), names)
 
