@@ -383,6 +383,8 @@ def test_nationality_adjective_places():
     mali = Cand(0, 6, "المالي", "LOC", (normalize("المالي"),))
     assert _nationality(mali, {}, "") is None
     assert _nationality(mali, {"ML": "مالي"}, "").id == "iso:ML" and mali.alias_of == "مالي"
+    paris = Cand(0, 13, "باريس السورية", "LOC", tuple(normalize(w) for w in ("باريس", "السورية")))
+    assert _nationality(paris, {"SY": "سوريا"}, "") is None and paris.alias_of is None
 
 
 def test_a_country_whose_al_is_its_own_letters_keeps_them_in_its_adjectives():

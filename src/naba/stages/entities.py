@@ -507,9 +507,11 @@ def _nationality(c: Cand, named: dict[str, str], text: str):
         return None
     if len(c.words) > 1:
         p = gazetteer.resolve(" ".join(c.words[:-1]), frozenset(named) | {country.cc}, text)
-        if p is not None:
+        if p is not None:  # "باريس السورية": Paris is no Syrian place, and the run no alias of it
+            if p.cc != country.cc:
+                return None
             c.alias_of = c.text.rsplit(None, 1)[0]
-            return p if p.cc == country.cc else None
+            return p
     if country.cc not in named:
         return None
     c.alias_of = named[country.cc]
