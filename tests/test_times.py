@@ -341,3 +341,14 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     # a day counted back or ahead past year 1 or 9999 raised OverflowError and failed the document
     (got,) = extract(text, published)
     assert got.value is None and got.attrs["unresolved"] == "out of the calendar's range"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # times_unseen4: the agencies write the two month names with only a space ("يونيو حزيران"); the
+    # second name was an extra month
+    ("أعلى مستوى منذ التاسع والعشرين من يونيو حزيران.", "2018-07-13",
+     [("التاسع والعشرين من يونيو حزيران", "2018-06-29", "absolute")]),
+    ("في مايو أيار 2017 قال", "2018-07-13", [("مايو أيار 2017", "2017-05", "month")]),
+])
+def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
+    assert values(text, published) == expected

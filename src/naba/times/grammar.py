@@ -102,7 +102,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     lx = lexicon()
     greg = _alt(n for n, (cal, _) in lx.months.items() if cal == "g")
     hijri = _alt(n for n, (cal, _) in lx.months.items() if cal == "h")
-    pair = rf"{greg}(?:\s*[/\-(]\s*{greg}\s*\)?)?"
+    # "حزيران/يونيو", "يونيو (حزيران)", and the agencies' "يونيو حزيران" (two names, only a space between)
+    pair = rf"{greg}(?:\s*[/\-(]\s*{greg}\s*\)?|\s+{greg}(?!\w))?"
     wd = _alt(lx.weekdays)
     ordw = _alt(lx.ordinals)
     mods = lx.modifiers
