@@ -711,3 +711,12 @@ def test_object_with_ba_after_nawwaha_is_no_speaker():
     got = statements("أكد وكيل وزارة الصحة الدكتور إبراهيم العمر أن بنوك الدم جاهزة.\n\nونوه ببادرة المواطنين في "
                      "التوجه للتبرع بالدم، لافتاً إلى أن هناك خطة طوارئ لبنوك الدم.")
     assert [s.speaker_name for s in got] == ["إبراهيم العمر", "إبراهيم العمر"]
+
+
+def test_quote_before_another_cue_verb_is_the_first_cues_content():
+    # statements_unseen6: ant_multisource:BB-internationalNews-802-20180714 (cut)
+    got = statements('وقال يوري اوشاكوف مستشار الكرملين "نرى في ترامب شريكا جيدا للتفاوض" كما أضاف "حالة '
+                     'العلاقات الثنائية بين البلدين سيئة للغاية".')
+    assert [(s.cue.text, s.content.text) for s in got] == [
+        ("وقال", "نرى في ترامب شريكا جيدا للتفاوض"), ("أضاف", "حالة العلاقات الثنائية بين البلدين سيئة للغاية")]
+    assert got[0].speaker.text == "يوري اوشاكوف مستشار الكرملين"

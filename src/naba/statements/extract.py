@@ -602,8 +602,8 @@ def _content_follows(para: Paragraph, close: int) -> bool:
         return False
     for j in range(i, min(i + MAX_REGION, len(toks))):
         t = toks[j]
-        if t.start >= e or t.text in SENTENCE_END:
-            return False
+        if t.start >= e or t.text in SENTENCE_END or (cue_of(t) and not cue_of(t).participle):
+            return False  # '"نرى في ترامب شريكا" كما أضاف "..."': what follows is another verb's
         if complementizer_len(toks, j) and j > 0 and toks[j - 1].norm.lstrip("و") in _not_complementizers():
             return False  # '... بـ"الميناء الأكثر أماناً" ما يعني أن': a conjunction, no content of the cue
         if t.start in para.quote_at or complementizer_len(toks, j) or t.text == ":":
