@@ -447,6 +447,20 @@ def test_a_definite_word_after_a_definite_noun_is_its_adjective_not_a_name_alone
     assert _attributive(tokenize(phrase), 1) is attributive
 
 
+def test_a_surname_that_opens_a_line_after_a_definite_word_still_spreads():
+    """The word before a line's first word is in another sentence: "الأسد" opening a line after
+    "... الشقيقة" is no adjective of it."""
+    import naba
+    from naba.entities.group import Cand
+    from naba.stages.entities import propagate
+
+    rec = naba.analyze("قال الرئيس بشار الأسد إن الحرب مستمرة في سوريا الشقيقة\n\nالأسد يقول إن القوات تتقدم",
+                       title="عنوان", stages=("clean", "segment"))
+    full = rec.text.index("بشار الأسد")
+    person = Cand(full, full + 10, "بشار الأسد", "PER", (normalize("بشار"), normalize("الأسد")), tok=(2, 4))
+    assert [(c.text, c.start) for c in propagate(rec, [person])] == [("الأسد", rec.text.index("\n\nالأسد") + 2)]
+
+
 def test_ordinals_weekdays_and_compound_name_parts_are_no_surnames():
     from naba.stages.entities import _not_surnames
 

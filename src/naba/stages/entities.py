@@ -291,11 +291,12 @@ def _not_surnames() -> frozenset[str]:
     return frozenset(_strip_al(normalize(w)) for w in read_lines("naba.entities.data", "not_surnames.txt"))
 
 
-def _attributive(toks: list[Token], i: int) -> bool:
-    """A definite word right after a definite word that is no title: an adjective or a genitive of
-    that noun ("الشوط الثاني"، "الميثاق العربي"), not a name alone ("الرئيس الأسد" is a title and
-    the name)."""
-    return (i > 0 and toks[i].norm.startswith("ال") and toks[i - 1].norm.startswith("ال")
+def _attributive(toks: list[Token], i: int, first: int = 0) -> bool:
+    """A definite word right after a definite word of its sentence (that starts at token ``first``)
+    that is no title: an adjective or a genitive of that noun ("الشوط الثاني"، "الميثاق العربي"),
+    not a name alone ("الرئيس الأسد" is a title and the name; a line that opens with "الأسد" after
+    one that ended in "الشقيقة")."""
+    return (i > first and toks[i].norm.startswith("ال") and toks[i - 1].norm.startswith("ال")
             and not _is_title(toks[i - 1]))
 
 
@@ -327,6 +328,7 @@ def propagate(record: Record, cands: list[Cand], in_name: list[float] | None = N
         covered.update(range(*c.tok))
     toks, out = record.tokens, []
     article_words = frozenset(t.norm for t in toks)
+    sent_first = {i: idx[0] for idx in _sentence_tokens(record) for i in idx}
     i = 0
     while i < len(toks):
         found = None
@@ -343,7 +345,7 @@ def propagate(record: Record, cands: list[Cand], in_name: list[float] | None = N
                 if k in types:
                     if in_name is not None and max(in_name[i:i + n]) < MIN_SPREAD:
                         break
-                    if n == 1 and _attributive(toks, i):
+                    if n == 1 and _attributive(toks, i, sent_first.get(i, 0)):
                         break
                     typ = types[k].most_common(1)[0][0]
                     c = _mention(record, seq, typ, article_words)
