@@ -349,6 +349,9 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     ("أعلى مستوى منذ التاسع والعشرين من يونيو حزيران.", "2018-07-13",
      [("التاسع والعشرين من يونيو حزيران", "2018-06-29", "absolute")]),
     ("في مايو أيار 2017 قال", "2018-07-13", [("مايو أيار 2017", "2017-05", "month")]),
+    # "لامس" (touched) and "بأمس الحاجة" normalize to a glued أمس: no time (times_unseen4)
+    ("بعد أن لامس في وقت سابق من الجلسة 95.241", "2018-07-13", [("وقت سابق", None, "relative")]),
+    ("وهم بأمس الحاجة إليه، وقال أمس إن", "2018-07-13", [("أمس", "2018-07-12", "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected

@@ -238,6 +238,9 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         return True
     if rule == "hijri_year":
         return all(HIJRI_YEARS[0] <= int(y) <= HIJRI_YEARS[1] for y in (g["year"], g["year2"]) if y)
+    # "لامس" (touched) normalizes as "لأمس": أمس takes no glued ب/ل/ك (only و/ف: "وأمس")
+    if rule == "relative" and g["rel"] == "امس" and m.string[max(0, m.start("t") - 1):m.start("t")] in ("ب", "ل", "ك"):
+        return False
     if rule == "relative" and not g.get("lead") and g["rel"].lstrip("ل").startswith(("العام", "عام")):
         before = m.string[max(0, m.start("t") - 30):m.start("t")].split()
         if before:
