@@ -352,6 +352,9 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     # "لامس" (touched) and "بأمس الحاجة" normalize to a glued أمس: no time (times_unseen4)
     ("بعد أن لامس في وقت سابق من الجلسة 95.241", "2018-07-13", [("وقت سابق", None, "relative")]),
     ("وهم بأمس الحاجة إليه، وقال أمس إن", "2018-07-13", [("أمس", "2018-07-12", "relative")]),
+    # "اليوم (الأحد)" (aawsat's style) and "أمس، الخميس،" are one day, not two expressions
+    ("حسبما أعلن مسؤولون اليوم (الأحد).", "2015-08-09", [("اليوم (الأحد)", "2015-08-09", "relative")]),
+    ("التي أقيمت أمس، الخميس، وانتهت", "2015-07-31", [("أمس، الخميس", "2015-07-30", "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected
