@@ -355,6 +355,8 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     # "اليوم (الأحد)" (aawsat's style) and "أمس، الخميس،" are one day, not two expressions
     ("حسبما أعلن مسؤولون اليوم (الأحد).", "2015-08-09", [("اليوم (الأحد)", "2015-08-09", "relative")]),
     ("التي أقيمت أمس، الخميس، وانتهت", "2015-07-31", [("أمس، الخميس", "2015-07-30", "relative")]),
+    # a dash joins a range of weekdays too ("ليل الخميس - الجمعة": its first day, one expression)
+    ("التي شهدت ليل الخميس - الجمعة تفجيرا", "2015-08-08", [("الخميس - الجمعة", "2015-08-06", "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected

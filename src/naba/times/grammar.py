@@ -166,9 +166,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # day and whether the calendar is Hijri is settled by the weekday (naba.times.resolve)
         ("weekday_numeric", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)\s+)?(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:الموافق\s+)?"
                             rf"(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}}))(?![\d/]|\s*/\s*\d)"),
-        # "يومي الثلاثاء والأربعاء", "من الاثنين إلى الأربعاء": a range of weekdays is one expression,
+        # "يومي الثلاثاء والأربعاء", "من الاثنين إلى الأربعاء", "ليل الخميس - الجمعة": a range of weekdays is one expression,
         # resolved as its first day (with و only two days in a row: "الجمعة والأحد" are two days)
-        ("weekday_range", rf"{_L}{_CLITIC}(?P<t>(?:يومي?\s+)?(?P<wd>{wd})\s*(?P<join>{day_join})\s*(?:يوم\s+)?"
+        ("weekday_range", rf"{_L}{_CLITIC}(?P<t>(?:يومي?\s+)?(?P<wd>{wd})\s*(?P<join>{day_join}|[-–])\s*(?:يوم\s+)?"
                           rf"(?P<wd2>{wd})(?:\s+(?P<dir>{past_future}))?){_R}"),
         # "اليوم (الأحد)", "أمس، الخميس،": the weekday in brackets or after a comma is the same day
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?P<rel>امس|غدا|اليوم)(?:\s*(?P<paren>\()\s*|\s*[,،]\s*|\s+))?"
