@@ -357,6 +357,10 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     ("التي أقيمت أمس، الخميس، وانتهت", "2015-07-31", [("أمس، الخميس", "2015-07-30", "relative")]),
     # a dash joins a range of weekdays too ("ليل الخميس - الجمعة": its first day, one expression)
     ("التي شهدت ليل الخميس - الجمعة تفجيرا", "2015-08-08", [("الخميس - الجمعة", "2015-08-06", "relative")]),
+    # "يوم غد" (tomorrow) was missed; "غد" before a weekday is that coming day, alone it is no time
+    ("ستدخل يوم غد في إضراب عام", "2016-02-07", [("يوم غد", "2016-02-08", "relative")]),
+    ("سيكون يوم غد الجمعة", "2016-02-11", [("يوم غد الجمعة", "2016-02-12", "relative")]),
+    ("للانطلاق نحو غد أفضل", "2016-02-11", []),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected
