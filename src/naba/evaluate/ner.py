@@ -93,17 +93,31 @@ def evaluate(sentences: list[list[tuple[str, str]]]) -> dict:
     return result
 
 
+STAGE_TITLE = "-"
+
+
+def _find_token(text: str, w: str, pos: int) -> int:
+    """Where the token ``w`` is in ``text`` from ``pos`` on as a whole word (not "زيارة" inside
+    "الزيارة"; a side of a token that is punctuation needs no boundary), or -1."""
+    i = text.find(w, pos)
+    while i >= 0 and ((w[0].isalnum() and i > 0 and text[i - 1].isalnum())
+                      or (w[-1].isalnum() and i + len(w) < len(text) and text[i + len(w)].isalnum())):
+        i = text.find(w, i + 1)
+    return i
+
+
 def stage_tags(sentences: list[list[tuple[str, str]]]) -> tuple[list[list[str]], int]:
     """IOB2 tags of the gold tokens from the entities stage's mentions of the sentences' text, and
     the number of tokens not found in the record's text (dropped by the clean stage)."""
     import naba
 
-    rec = naba.analyze("\n".join(" ".join(w for w, _ in s) for s in sentences),
+    # a title of its own, or the clean stage takes a first line without a final stop as the title
+    rec = naba.analyze("\n".join(" ".join(w for w, _ in s) for s in sentences), title=STAGE_TITLE,
                        stages=("clean", "segment", "entities"))
     found, pos, unaligned = [], 0, 0  # (start, end, sentence, token) of each token found in order
     for si, sent in enumerate(sentences):
         for ti, (w, _) in enumerate(sent):
-            i = rec.text.find(w, pos)
+            i = _find_token(rec.text, w, pos)
             if i < 0 or i - pos > 50:
                 unaligned += 1
                 continue
