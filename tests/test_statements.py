@@ -720,3 +720,11 @@ def test_quote_before_another_cue_verb_is_the_first_cues_content():
     assert [(s.cue.text, s.content.text) for s in got] == [
         ("وقال", "نرى في ترامب شريكا جيدا للتفاوض"), ("أضاف", "حالة العلاقات الثنائية بين البلدين سيئة للغاية")]
     assert got[0].speaker.text == "يوري اوشاكوف مستشار الكرملين"
+
+
+def test_coordinated_copula_qad_cue_ends_the_content_before_it():
+    # statements_unseen6: ant_multisource:FR-middleEast-608-20180608 (cut)
+    got = statements('وأشارت وزارة الصحة في بيان إلى أن الشاب "يوسف الفصيح استشهد شرق غزة" وكانت قد أعلنت '
+                     '"استشهاد الطفل هيثم الجمل برصاص الاحتلال".')
+    assert [(s.cue.text, s.content.text) for s in got] == [
+        ("وأشارت", 'الشاب "يوسف الفصيح استشهد شرق غزة"'), ("أعلنت", "استشهاد الطفل هيثم الجمل برصاص الاحتلال")]

@@ -671,6 +671,8 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
                 return t.start
             if nxt.norm in _connectors() and _cue_with_complementizer(toks, i + 2, e):
                 return t.start  # "...، لكنه لم يستبعد أن"، "...، حيث أشارت 53 % من الشركات بأنها"
+        if _copula_cue_at(toks, i):
+            return t.start  # '... برصاص الجيش الإسرائيلي" وكانت قد أعلنت "..."'
         c = cue_of(t)
         if c is not None and not c.participle and t.norm[:1] == "و" and i + 1 < len(toks) \
                 and toks[i + 1].text == ":":
@@ -685,6 +687,13 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
                 if complementizer_len(toks, j):
                     return t.start
     return e
+
+
+def _copula_cue_at(toks: list[Token], i: int) -> bool:
+    """"وكانت قد أعلنت": a coordinated copula, قد and a cue verb open a new statement."""
+    return (i + 2 < len(toks) and toks[i].norm[:1] == "و" and toks[i].norm[1:] in context_words("copula")
+            and toks[i + 1].norm in context_words("copula_particle") and (c := cue_of(toks[i + 2])) is not None
+            and not c.participle)
 
 
 @lru_cache(maxsize=1)
