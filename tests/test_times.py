@@ -361,6 +361,9 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     ("ستدخل يوم غد في إضراب عام", "2016-02-07", [("يوم غد", "2016-02-08", "relative")]),
     ("سيكون يوم غد الجمعة", "2016-02-11", [("يوم غد الجمعة", "2016-02-12", "relative")]),
     ("للانطلاق نحو غد أفضل", "2016-02-11", []),
+    # vague past periods, value None as "منذ سنوات"/"سابقا" (relative.tsv)
+    ("وتعمل باكستان منذ وقت طويل على", "2018-03-31", [("منذ وقت طويل", None, "relative")]),
+    ("كانت تسمى في الماضي باسم", "2017-05-11", [("في الماضي", None, "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected
