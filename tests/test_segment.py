@@ -37,6 +37,9 @@ def test_a_stop_after_a_space_or_a_one_digit_number_ends_a_sentence():
         "سجل هدفين في الدقيقتين 19 و 87 .", "و يعد هذا اللقب الخامس له"]
     assert sentences("وأضاف أن الوضع هادئ . وقال إن عدد المصابين بلغ 3. وأكد أن الجيش انسحب.") == [
         "وأضاف أن الوضع هادئ .", "وقال إن عدد المصابين بلغ 3.", "وأكد أن الجيش انسحب."]
+    # also in a later sentence of the paragraph, however long the one before it
+    assert sentences("وصل الوفد إلى المدينة صباح اليوم. وقال المتحدث إن عدد القتلى بلغ 3. وأضاف أنه مستمر.") == [
+        "وصل الوفد إلى المدينة صباح اليوم.", "وقال المتحدث إن عدد القتلى بلغ 3.", "وأضاف أنه مستمر."]
     # but not after an abbreviation or an initial with the space, nor after a list number
     assert sentences("التقى د . محمد و ج. بوش. ثم غادر.") == ["التقى د . محمد و ج. بوش.", "ثم غادر."]
     assert sentences("1. البند الأول. 2. البند الثاني.") == ["1. البند الأول.", "2. البند الثاني."]

@@ -41,7 +41,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
                 continue
             # one letter is an initial ("ج. بوش"); one digit ends a sentence ("بلغ عددهم 3. وأضاف")
             # unless it is all the sentence has so far (a list number, "1. البند الأول")
-            if len(word) <= 1 and not (word.isdigit() and text[start:w.start()].strip()):
+            if len(word) <= 1 and not (word.isdigit() and text[start:start + w.start()].strip()):
                 continue
         if text[start:end].strip():
             spans.append(trim(text, start, end))
