@@ -364,6 +364,9 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     # vague past periods, value None as "منذ سنوات"/"سابقا" (relative.tsv)
     ("وتعمل باكستان منذ وقت طويل على", "2018-03-31", [("منذ وقت طويل", None, "relative")]),
     ("كانت تسمى في الماضي باسم", "2017-05-11", [("في الماضي", None, "relative")]),
+    # "اليوم" before a superlative is the noun "the day" (modifiers.tsv noun_next), not today
+    ("في ما يعتبر اليوم الأكثر دموية في العاصمة", "2015-08-09", []),
+    ("وقال اليوم الأمين العام", "2015-08-09", [("اليوم", "2015-08-09", "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):
     assert values(text, published) == expected

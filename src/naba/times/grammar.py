@@ -51,7 +51,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
@@ -118,6 +118,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     event_after = _alt(w for w, r in mods.items() if r == "event_after")
     not_event = _alt(w for w, r in mods.items() if r == "not_event")
     approx = _alt(lx.approx)
+    noun_next = _alt(w for w, r in mods.items() if r == "noun_next")
     after_count = rf"(?:{_alt(w for w, r in mods.items() if r == 'after_count')}\s+)?"
     leads = frozenset(w for w, r in mods.items() if r == "lead")
     year_kind_words = frozenset(w for w, r in mods.items() if r == "year_kind")
@@ -174,7 +175,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "يوم غد الاثنين", "غد السبت" (غد alone only before a weekday: "نحو غد أفضل" is no time)
         ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?:يوم\s+)?(?P<rel>امس|غدا?|اليوم)(?:\s*(?P<paren>\()\s*|\s*[,،]\s*|\s+))?"
                     rf"(?:يوم\s+)?(?P<wd>{wd})(?(paren)\s*\)|(?:\s+(?P<dir>{past_future}))?{_R}))"),
-        ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|التالي|الذي|الواحد|العالمي|الوطني))"),
+        ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|{noun_next}))"),
         # not "منذ يوم الجمعة" (a weekday or date follows) nor "بعد أربع سنوات من وفاة" (counted
         # from an event, not from the publication date; "من الزمن" and "من الآن" are kept)
         # "قبل أكثر من أسبوعين", "منذ نحو عامين": an approximator before the count (approx.tsv; not
