@@ -728,3 +728,10 @@ def test_coordinated_copula_qad_cue_ends_the_content_before_it():
                      '"استشهاد الطفل هيثم الجمل برصاص الاحتلال".')
     assert [(s.cue.text, s.content.text) for s in got] == [
         ("وأشارت", 'الشاب "يوسف الفصيح استشهد شرق غزة"'), ("أعلنت", "استشهاد الطفل هيثم الجمل برصاص الاحتلال")]
+
+
+def test_bare_bayyana_is_a_cue_only_opening_a_clause_before_a_complementizer():
+    # statements_unseen6: saudinewsnet:12700 (cut)
+    got = statements("وأكد الوزير أن العمل مستمر. وبين أن جميع تبرعات الدم ستخضع للفحوصات الطبية. "
+                     "وقارن بين أن تكون المدينة مفتوحة أو مغلقة.")
+    assert [s.cue.text for s in got] == ["وأكد", "وبين"] and got[1].speaker_name == "الوزير"

@@ -145,6 +145,16 @@ def cue_of(tok: Token) -> Cue | None:
     return None
 
 
+def _bare_cue(toks: list[Token], k: int) -> Cue | None:
+    """A cue form left out of cues.tsv because it is ambiguous ("بين": between), taken as its cue
+    verb when it opens a clause right before a complementizer ("وبين أن جميع تبرعات الدم ستخضع")."""
+    lemma = next((n for n in _unglued(toks[k].norm) if n in context_words("bare_cue")), None)
+    opens = k == 0 or toks[k].norm[:1] in ("و", "ف") or toks[k - 1].text in COMMAS + SENTENCE_END
+    if lemma is None or not opens or k + 1 >= len(toks) or not complementizer_len(toks, k + 1):
+        return None  # not "وقارن بين أن تكون أو لا تكون"
+    return next((c for c in lexicon().cues.values() if c.lemma == lemma and not c.participle), None)
+
+
 def according_at(toks: list[Token], k: int) -> tuple[str, tuple[str, ...], int] | None:
     """(lemma, particles, number of words) of an according-to cue starting at token ``k``."""
     lex = lexicon()
@@ -248,7 +258,7 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
             elif _glued_ma(para.toks[nxt - 1]):
                 consumed.add(nxt)  # "حسبما أوردت صحيفة"
             continue
-        cue = cue_of(tok)
+        cue = cue_of(tok) or _bare_cue(para.toks, k)
         if cue is None:
             continue
         frame = _verb_frame(para, k, cue)
