@@ -64,9 +64,10 @@ def proclitic(norm: str, article_words: frozenset[str] = frozenset()) -> str:
 def place_reading(first: str, words: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
     """(normalized characters to take off the first word, the words then) when a place run read as
     ``words`` is no place and another reading of its raw first word ``first`` (normalized) is: a
-    one-letter proclitic off a name of several words ("وتل أبيب"), or ل + a name where لل + ال was
-    read ("للبنان" is ل + لبنان, not "البنان"). None when the run is a place as read or no
-    other reading is."""
+    one-letter proclitic off a name of several words ("وتل أبيب") or off one word that then is a
+    country or a definite name ("بروسيا"، "بالقصيم"; not "بايدن", Biden, as Aydın), or ل + a name
+    where لل + ال was read ("للبنان" is ل + لبنان, not "البنان"). None when the run is a place as
+    read or no other reading is."""
     if gazetteer.lookup(" ".join(words)):
         return None
     splits = [(p, rest) for p, rest in candidates(first) if p == "ل"]
@@ -74,7 +75,9 @@ def place_reading(first: str, words: tuple[str, ...]) -> tuple[int, tuple[str, .
         splits.append((first[0], first[1:]))
     for p, rest in splits:
         alt = (rest,) + words[1:]
-        if gazetteer.lookup(" ".join(alt)):
+        place = gazetteer.lookup(" ".join(alt))
+        if place and (len(alt) > 1 or place.kind == "country" or first.startswith("لل")
+                      or (rest.startswith("ال") and len(rest) > 4)):
             return len(p), alt
     return None
 
