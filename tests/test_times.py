@@ -364,8 +364,10 @@ def test_a_publication_date_at_the_calendars_end_leaves_the_day_unresolved(publi
     # vague past periods, value None as "منذ سنوات"/"سابقا" (relative.tsv)
     ("وتعمل باكستان منذ وقت طويل على", "2018-03-31", [("منذ وقت طويل", None, "relative")]),
     ("كانت تسمى في الماضي باسم", "2017-05-11", [("في الماضي", None, "relative")]),
-    # "اليوم" before a superlative is the noun "the day" (modifiers.tsv noun_next), not today
+    # a bare "اليوم" before a superlative is the noun "the day" (modifiers.tsv superlative), not today;
+    # "هذا العام الأكثر دفئا" is still this year
     ("في ما يعتبر اليوم الأكثر دموية في العاصمة", "2015-08-09", []),
+    ("يعد هذا العام الأكثر دفئا في فرنسا", "2018-10-15", [("هذا العام", "2018", "relative")]),
     ("وقال اليوم الأمين العام", "2015-08-09", [("اليوم", "2015-08-09", "relative")]),
 ])
 def test_general_fixes_from_the_fourth_unseen_set(text, published, expected):

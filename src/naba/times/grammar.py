@@ -51,7 +51,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next | superlative
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
@@ -241,6 +241,10 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
         return True
     if rule == "hijri_year":
         return all(HIJRI_YEARS[0] <= int(y) <= HIJRI_YEARS[1] for y in (g["year"], g["year2"]) if y)
+    # "يعتبر اليوم الأكثر دموية": a bare اليوم before a superlative is the noun "the day"
+    if rule == "relative" and g["rel"] == "اليوم" and not g.get("lead") and re.match(
+            rf"\s+(?:{_alt(w for w, r in lx.modifiers.items() if r == 'superlative')})(?!\w)", m.string[m.end("t"):m.end("t") + 20]):
+        return False
     # "لامس" (touched) normalizes as "لأمس": أمس takes no glued ب/ل/ك (only و/ف: "وأمس")
     if rule == "relative" and g["rel"] == "امس" and m.string[max(0, m.start("t") - 1):m.start("t")] in ("ب", "ل", "ك"):
         return False
