@@ -172,8 +172,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("weekday_range", rf"{_L}{_CLITIC}(?P<t>(?:يومي?\s+)?(?P<wd>{wd})\s*(?P<join>{day_join}|[-–])\s*(?:يوم\s+)?"
                           rf"(?P<wd2>{wd})(?:\s+(?P<dir>{past_future}))?){_R}"),
         # "اليوم (الأحد)", "أمس، الخميس،": the weekday in brackets or after a comma is the same day;
-        # "يوم غد الاثنين", "غد السبت" (غد alone only before a weekday: "نحو غد أفضل" is no time)
-        ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?:يوم\s+)?(?P<rel>امس|غدا?|اليوم)(?:\s*(?P<paren>\()\s*|\s*[,،]\s*|\s+))?"
+        # "يوم غد الاثنين", "غد السبت", "بعد غد الأربعاء" (غد alone only before a weekday: "نحو غد أفضل" is no time)
+        ("weekday", rf"{_L}{_CLITIC}(?P<t>(?:(?:يوم\s+)?(?P<rel>امس|(?:بعد\s+)?غدا?|اليوم)(?:\s*(?P<paren>\()\s*|\s*[,،]\s*|\s+))?"
                     rf"(?:يوم\s+)?(?P<wd>{wd})(?(paren)\s*\)|(?:\s+(?P<dir>{past_future}))?{_R}))"),
         ("relative", rf"{_L}{_CLITIC}(?P<t>(?:(?P<lead>{lead})\s+)?(?P<rel>{rel})){_R}(?!\s+(?:{ordw}|{noun_next}))"),
         # not "منذ يوم الجمعة" (a weekday or date follows) nor "بعد أربع سنوات من وفاة" (counted

@@ -263,7 +263,8 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
                 return found
         direction = _direction(p.get("dir"))
         # "امس الخميس": papers print the day before; the named weekday is the surer guide
-        direction = {"امس": "past", "غدا": "future", "غد": "future"}.get(p.get("rel"), direction)
+        direction = {"امس": "past", "غدا": "future", "غد": "future", "بعد غد": "future",
+                     "بعد غدا": "future"}.get(p.get("rel"), direction)
         back = (pub.isoweekday() - wd) % 7
         if p.get("rel") == "اليوم":
             # "اليوم الأربعاء" in a page dated (or crawled) on Thursday: the named weekday wins
