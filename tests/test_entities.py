@@ -480,3 +480,13 @@ def test_ordinals_weekdays_and_compound_name_parts_are_no_surnames():
 def test_a_country_that_ends_a_party_name_is_the_party(text, mention):
     rec = _analyze(text)
     assert mention in [(m.text, m.type) for m in rec.mentions]
+
+
+def test_a_party_name_does_not_reach_into_the_sentence_before():
+    """A line that ends in an indefinite party head does not make the country of the next line's
+    opening words a party: "حركة\n\nشباب تونس" is no name."""
+    import naba
+
+    rec = naba.analyze("وقال المتحدث إن الحزب سيبقى حركة\n\nشباب تونس يتظاهرون أمام البرلمان في العاصمة.",
+                       title="عنوان", stages=("clean", "segment", "entities"))
+    assert [(m.text, m.type) for m in rec.mentions] == [("تونس", "LOC")]

@@ -206,9 +206,10 @@ def party_names(record: Record, cands: list[Cand], article_words) -> None:
     السودان", the tagger found only the country) becomes that party: an indefinite party head
     (``lexicon.party_heads``, a proclitic allowed: "لحركة") and one or two indefinite words that are
     no function word, title or nisba adjective before the country, itself without a proclitic
-    ("الحركة تتهم إسرائيل"، "جماعة إرهابية بالعراق" stay as they are)."""
+    ("الحركة تتهم إسرائيل"، "جماعة إرهابية بالعراق" stay as they are), all in one sentence."""
     heads, toks, function, titles = lexicon.party_heads(), record.tokens, _function_words(), lexicon.title_words()
     taken = {i for c in cands for i in range(*c.tok)}
+    sent_first = {i: idx[0] for idx in _sentence_tokens(record) for i in idx}
     for n, c in enumerate(cands):
         a = c.tok[0]
         if (c.type != "LOC" or c.tok[1] - a != 1 or not (c.place_id or "").startswith("iso:")
@@ -216,7 +217,7 @@ def party_names(record: Record, cands: list[Cand], article_words) -> None:
             continue
         for k in (1, 2):
             head, words = a - k - 1, toks[a - k:a]
-            if head < 0 or any(i in taken for i in range(head, a)) or not all(
+            if head < sent_first.get(a, 0) or any(i in taken for i in range(head, a)) or not all(
                     w.norm.isalpha() and not w.norm.startswith("ال") and w.norm not in function
                     and not w.norm.endswith(("ي", "يه")) and not _is_title(w) and "ال" + w.norm not in titles
                     and clitics.proclitic(w.norm) == "" for w in words):
