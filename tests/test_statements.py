@@ -735,3 +735,10 @@ def test_bare_bayyana_is_a_cue_only_opening_a_clause_before_a_complementizer():
     got = statements("وأكد الوزير أن العمل مستمر. وبين أن جميع تبرعات الدم ستخضع للفحوصات الطبية. "
                      "وقارن بين أن تكون المدينة مفتوحة أو مغلقة.")
     assert [s.cue.text for s in got] == ["وأكد", "وبين"] and got[1].speaker_name == "الوزير"
+
+
+def test_sentence_subject_after_a_dateline_dash_speaks_for_a_continuation():
+    # statements_unseen6: ant_multisource:CN-middleEast-1177-20180811 (cut)
+    got = statements('دبي، الإمارات العربية المتحدة (CNN)— تصدت الدفاعات الجوية السورية، صباح السبت، لما '
+                     'وصفته بـ"هدف معاد" قالت إنه اخترق الأجواء.')
+    assert [s.speaker_name for s in got] == ["الدفاعات الجوية السورية"] * 2

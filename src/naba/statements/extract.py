@@ -38,6 +38,7 @@ SENTENCE_END = ".!?؟…"
 COMMAS = "،,"
 MAX_REGION = 30
 MAX_NAME_QUOTE_WORDS = 4
+DASHES = "—–-"  # after a dateline: "دبي، الإمارات العربية المتحدة (CNN)— تصدت الدفاعات"
 HEDGE_WINDOW = 8
 PARTICIPLE_REACH = 8  # words between a participle cue and its complementizer
 SUBJECT_REACH = 8  # words between a و-cue after a comma and its complementizer (its subject)
@@ -508,7 +509,7 @@ def _lead_subject(para: Paragraph, k: int) -> tuple[int, int] | None:
     toks, lex = para.toks, lexicon()
     s, _ = para.sentence(toks[k].start)
     first = min(para.index_at(s), k)
-    starts = [first] + [i + 1 for i in range(first, k) if toks[i].text in COMMAS]
+    starts = [first] + [i + 1 for i in range(first, k) if toks[i].text and toks[i].text in COMMAS + DASHES]  # "(CNN)— تصدت"
     for v in starts:
         while v + 1 < k and toks[v].norm.lstrip("وف") in context_words("before_verb"):
             v += 1  # "من جهته عبر مدرب الفريق ... عن سعادته، وأكد": the verb after the opener
