@@ -686,7 +686,7 @@ def test_quote_after_the_ba_of_wasafa_is_the_description():
     # statements_unseen6: ant_multisource:CN-middleEast-1177-20180811 (cut)
     got = statements('تصدت الدفاعات الجوية السورية، صباح السبت، لما وصفته بـ"هدف معاد" قالت إنه اخترق الأجواء.')
     assert [(s.cue.text, s.content.text) for s in got] == [("وصفته", "هدف معاد"), ("قالت", "اخترق الأجواء")]
-    assert all(s.speaker is None for s in got)  # not 'بـ' nor 'لما'
+    assert all(s.speaker.text == "الدفاعات الجوية السورية" for s in got)  # not 'بـ' nor 'لما'
     got = statements('ووصف أردوغان تهاوي العملة بـ"زوبعة في فنجان".')
     assert got[0].content.text == "زوبعة في فنجان" and not got[0].speaker.text.endswith("بـ")
 
