@@ -742,3 +742,11 @@ def test_sentence_subject_after_a_dateline_dash_speaks_for_a_continuation():
     got = statements('دبي، الإمارات العربية المتحدة (CNN)— تصدت الدفاعات الجوية السورية، صباح السبت، لما '
                      'وصفته بـ"هدف معاد" قالت إنه اخترق الأجواء.')
     assert [s.speaker_name for s in got] == ["الدفاعات الجوية السورية"] * 2
+
+
+def test_name_after_a_quoted_complement_of_a_title():
+    # ../shared/data/news: ant_multisource:FR-economy-8-20180126 and CN-middleEast-153-20180303 (cut)
+    got = statements('وقال رئيس "سيسكو" تشاك روبنز "نعلم جميعا أن التكنولوجيا ستؤدي إلى استحداث وظائف".')
+    assert got[0].speaker_name == "تشاك روبنز"
+    got = statements('وقال مؤسسة "جدوى للاستثمار" للدراسات الاقتصادية إن الإنتاج سيزيد.')
+    assert got[0].speaker_name != "للدراسات الاقتصادية"

@@ -50,6 +50,9 @@ def strip_titles(text: str) -> str:
     lex = lexicon()
     q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
     before = text[:q.start()].split() if q else []
+    after = _name_after_quote(before, text[q.end():]) if q else None
+    if after:
+        return after  # 'وزير الصحة السابق لتنظيم "داعش" كفاح بشير حسين': the name after the quoted complement
     # a quote after a preposition is the title's complement ('مدير المكتب في "غرفة العمليات"')
     if q and len(q.group(1).split()) <= 5 and not (before and normalize(before[-1]) in lex.function_words | frozenset(context_words("on_behalf"))):
         return q.group(1).strip()
@@ -110,6 +113,21 @@ def _apposed_name(words: list[str]) -> str | None:
     if any(lex.source_kind(_base(w)) or normalize(w) in lex.function_words for w in words):
         return None
     return " ".join(words)
+
+
+def _name_after_quote(before: list[str], rest: str) -> str | None:
+    """The person's name after a quoted complement of a title ('وزير الصحة السابق لتنظيم "داعش"
+    كفاح بشير حسين'، 'رئيس "سيسكو" تشاك روبنز'): the phrase opens with a title or honorific and the
+    words after the quote are a bare name (no preposition glued to an article: not 'للأوراق المالية')."""
+    lex = lexicon()
+    if not before or lex.source_kind(_base(before[0])) not in ("title", "honorific"):
+        return None
+    words = rest.replace("،", " ").split()
+    if any(normalize(w).startswith(("بال", "لل", "كال", "فال", "وال")) for w in words):
+        return None
+    if words and normalize(words[0])[:1] in "بل" and normalize(words[0])[1:2] == "ا":
+        return None  # "بانهيار المفاوضات"
+    return _apposed_name(words)
 
 
 def _only_titles(text: str) -> bool:
