@@ -440,8 +440,9 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
 
 def unify_types(cands: list[Cand]) -> None:
     """One type per name in an article: a country, region or sea is a place whatever the tagger
-    said ("السعودية" tagged ORG); a name of the hand-written news list (``news_entities.tsv``) that
-    is no place but was tagged one has the list's type ("الدولة الإسلامية"); the surname alone of a
+    said ("السعودية" tagged ORG, "غينيا بيساو" tagged a person; a one-word one tagged a person
+    stays one); a name of the hand-written news list (``news_entities.tsv``) that is no place but
+    was tagged one has the list's type ("الدولة الإسلامية"); the surname alone of a
     person named in full is that person ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged
     two ways takes its majority type, ties going to a place the gazetteer knows, then to the
     known-entities list, then to the first mention."""
@@ -461,7 +462,8 @@ def unify_types(cands: list[Cand]) -> None:
         place = gazetteer.lookup(name)
         counts = Counter(c.type for c in cs)
         listed = TYPES.get(lexicon.news_entities().get(name, ""))
-        if place and place.kind in ("country", "region", "continent", "natural") and "PER" not in counts:
+        if place and place.kind in ("country", "region", "continent", "natural") and (
+                "PER" not in counts or len(cs[0].words) > 1):  # a person may be named ليبيا, not غينيا بيساو
             typ = "LOC"
         elif listed and not place and "LOC" in counts:  # "الدولة الإسلامية" tagged as a place
             typ = listed
