@@ -32,11 +32,8 @@ def main() -> None:
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     args = ap.parse_args()
 
-    import pycrfsuite
-
     from naba.evaluate.ner import evaluate
     from naba.models.ner import corpora, tagger, train
-    from naba.models.ner.features import document_features
 
     data = Path(args.data)
     sents = corpora.anercorp(data / "ner" / "anercorp" / "train.txt")
@@ -48,14 +45,8 @@ def main() -> None:
             a, b = n * k // 10, n * (k + 1) // 10
             parts = {"anercorp_train": sents[:a] + sents[b:],
                      **{p: sets[p] for p in train.TRAIN_PARTS if p != "anercorp_train"}}
-            trainer = pycrfsuite.Trainer(verbose=False)
-            for part, ss in parts.items():
-                feats = document_features([[t for t, _ in s] for s in ss], train.DOMAINS.get(part, part))
-                for s, f in zip(ss, feats):
-                    trainer.append(f, [g for _, g in s])
-            trainer.set_params(train.crf_params())
             model = Path(tmp) / f"block{k}.crfsuite"
-            trainer.train(str(model))
+            train.fit(parts, model)
             os.environ["NABA_NER_MODEL"] = str(model)
             tagger.tagger.cache_clear()
             r = evaluate(sents[a:b])

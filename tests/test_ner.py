@@ -156,7 +156,9 @@ def test_news2018_fixture_quality_gate():
     """The shipped model on 25 news articles of 2016-2018 annotated by hand with the ANERcorp
     conventions before the tagger saw them (fixtures/ner_news2018.SOURCE.txt), the in-domain
     estimate: measured micro F1 76.51 (LOC 89.03, PERS 81.44, ORG 50.70, MISC 44.44 on 23),
-    floors a few points below."""
+    floors a few points below.
+    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
+    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
     from naba.evaluate.ner import evaluate, read_gold
 
     r = evaluate(read_gold(FIXTURES / "ner_news2018.conll"))
@@ -171,7 +173,9 @@ def test_news2018b_fixture_quality_gate():
     (politics, economy, sport, culture, Tunisian local news), annotated by hand with the same
     conventions before the tagger saw them (fixtures/ner_news2018b.SOURCE.txt): first measurement
     micro F1 71.02 (P 84.10 R 61.47; LOC 84.54, PERS 73.91, ORG 56.88, MISC 59.20 on 81), floors a
-    few points below."""
+    few points below.
+    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
+    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
     from naba.evaluate.ner import evaluate, read_gold
 
     r = evaluate(read_gold(FIXTURES / "ner_news2018b.conll"))
@@ -187,7 +191,9 @@ def test_news2018c_fixture_quality_gate():
     (fixtures/ner_news2018c.SOURCE.txt): first measurement micro F1 64.91 on the file as committed,
     67.04 (P 77.02 R 59.34; LOC 77.93, PERS 76.13, ORG 45.83, MISC 44.74 on 47) once two gold
     slips (the bare currency "دولار" left O 9 times, one "قطاع غزة") were fixed; floors a few
-    points below."""
+    points below.
+    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
+    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
     from naba.evaluate.ner import evaluate, read_gold
 
     r = evaluate(read_gold(FIXTURES / "ner_news2018c.conll"))
@@ -202,15 +208,16 @@ def test_news2018c_fixture_quality_gate():
     [("ner_news2018.conll", 77.0), ("ner_news2018b.conll", 70.5), ("ner_news2018c.conll", 70.0)],
 )
 def test_news_fixtures_through_the_entities_stage(name, floor):
-    """What a record holds, scored as NER (`naba eval ner --stage`): the stage's repairs add to the
-    tagger on news (measured 80.29 and 74.10 against the tagger's 76.99 and 71.38; news2018c
-    72.53 against 67.04)."""
+    """What a record holds, scored as NER (`naba eval ner --stage`): every gold token aligned, every
+    entity counted. Before the shipped model trained on these sets, the stage's repairs added to the
+    tagger (80.29 / 74.10 / 72.53 against 76.99 / 71.38 / 67.04); held out now (bench/ner_news_cv.py)
+    the floors are a little under those stage numbers."""
     from naba.evaluate.ner import evaluate, evaluate_stage, read_gold
 
     gold = read_gold(FIXTURES / name)
     r = evaluate_stage(gold)
     assert r["unaligned"] == 0 and r["entities"] == evaluate(gold)["entities"]
-    assert r["micro_f1"] >= floor and r["micro_f1"] > evaluate(gold)["micro_f1"]
+    assert r["micro_f1"] >= floor
 
 
 def test_stage_tags_read_mentions_back_onto_gold_tokens():

@@ -4,6 +4,11 @@ Training data (all mapped to PERS/LOC/ORG/MISC by :mod:`.corpora`), by default:
 - ANERcorp train.txt minus its last 10% of sentences (the dev split, never trained on);
 - AQMAR, minus the 8 LLMeBench dev articles (kept for dev);
 - the Wojood sample (train part).
+- naba's own news gold sets (``news_gold``: tests/fixtures/ner_news2018*.conll, 75 articles of
+  2015-2018 news annotated by hand with the ANERcorp conventions, ~12,500 tokens; read from the
+  repository's tests folder, skipped with a note when it is absent): in-domain text, under the
+  ANERcorp domain feature. Each set was measured fresh before it was trained on; the held-out
+  estimate now is ``bench/ner_news_cv.py`` (each set tagged by a model trained without it).
 Optional parts: WikiFANE (Wikipedia) and NewsFANE, which is ANERcorp re-annotated: only its
 sentences that are in our ANERcorp training part are used (the rest would be ANERcorp dev or the
 held-out ANERcorp test). Each part gets its own domain feature (``DOMAINS``); tagging uses the
@@ -57,6 +62,18 @@ def anercorp_split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
     return sents[:cut], sents[cut:]
 
 
+NEWS_GOLD_DIR = Path(__file__).resolve().parents[4] / "tests" / "fixtures"
+NEWS_GOLD = ("ner_news2018.conll", "ner_news2018b.conll", "ner_news2018c.conll")
+
+
+def news_gold(exclude: tuple[str, ...] = ()) -> list[Sentence]:
+    """The sentences of naba's news gold sets (``NEWS_GOLD``) but ``exclude``; none outside a checkout."""
+    from ...evaluate.ner import read_gold
+
+    return [s for name in NEWS_GOLD if name not in exclude and (NEWS_GOLD_DIR / name).is_file()
+            for s in read_gold(NEWS_GOLD_DIR / name)]
+
+
 def datasets(data: Path, wikifane_share: float = 1.0) -> dict[str, list[Sentence]]:
     ner = data / "ner"
     train, dev = anercorp_split(data)
@@ -76,13 +93,15 @@ def datasets(data: Path, wikifane_share: float = 1.0) -> dict[str, list[Sentence
         "aqmar_dev": corpora.aqmar(ner / "aqmar", AQMAR_DEV),
         "wikifane": wiki,
         "wojood_train": corpora.wojood(ner / "wojood_sample" / "train.txt"),
+        "news_gold": news_gold(),
     }
 
 
-TRAIN_PARTS = ("anercorp_train", "aqmar_train", "wojood_train")
-# The domain feature of each training part (tagging uses "news"): ANERcorp and NewsFANE share it.
+TRAIN_PARTS = ("anercorp_train", "aqmar_train", "wojood_train", "news_gold")
+# The domain feature of each training part (tagging uses "news"): ANERcorp, NewsFANE and naba's
+# news gold sets share it.
 DOMAINS = {"anercorp_train": "news", "newsfane_train": "news", "aqmar_train": "aqmar",
-           "wojood_train": "wojood", "wikifane": "wiki"}
+           "wojood_train": "wojood", "wikifane": "wiki", "news_gold": "news"}
 DEV_PARTS = ("anercorp_dev", "newsfane_dev", "aqmar_dev")
 
 
@@ -92,15 +111,33 @@ def crf_params(c1: float = 0.05, c2: float = 0.01, iterations: int = 150, minfre
             "feature.possible_transitions": True}
 
 
+def fit(parts: dict[str, list[Sentence]], out: Path, params: dict | None = None) -> int:
+    """Train a CRF on ``parts`` (part name -> sentences, each under its ``DOMAINS`` feature) into
+    ``out`` (``crf_params()`` unless ``params``); returns the number of training tokens. What
+    ``naba train ner`` and the cross-validation scripts under bench/ train with."""
+    import pycrfsuite
+
+    from .features import document_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tok = 0
+    for part, sents in parts.items():
+        for s, feats in zip(sents, document_features([[t for t, _ in s] for s in sents], DOMAINS.get(part, part))):
+            trainer.append(feats, [g for _, g in s])
+            n_tok += len(s)
+    trainer.set_params(params or crf_params())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return n_tok
+
+
 def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0.01,
           iterations: int = 150, minfreq: int = 0, wikifane_share: float = 1.0,
           parts: tuple[str, ...] = TRAIN_PARTS, log=print) -> dict:
-    import pycrfsuite
-
     from ...entities import lexicon
     from ...entities.build import build, build_head_names, build_known_entities
     from . import namelike
-    from .features import clusters, document_features
+    from .features import clusters
 
     log(f"gazetteers: {build(data / 'gazetteers')}, known entities: {build_known_entities(data / 'ner')}, "
         f"head names: {build_head_names(data / 'news' / 'articles.jsonl.gz')}")
@@ -108,20 +145,12 @@ def train(data: Path, out: Path = MODEL_PATH, *, c1: float = 0.05, c2: float = 0
     for cached in (lexicon.known_entities, lexicon.head_names, namelike._table):
         cached.cache_clear()
     sets = datasets(data, wikifane_share)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    n_tok = 0
+    if "news_gold" in parts and not sets["news_gold"]:
+        log(f"no news gold sets under {NEWS_GOLD_DIR}: training without them")
     t0 = time.time()
-    for part in parts:
-        sents = sets[part]
-        for s, feats in zip(sents, document_features([[t for t, _ in s] for s in sents], DOMAINS.get(part, part))):
-            trainer.append(feats, [g for _, g in s])
-            n_tok += len(s)
-    log(f"training on {n_tok} tokens from {', '.join(parts)} (features {time.time() - t0:.0f}s)")
-    trainer.set_params(crf_params(c1, c2, iterations, minfreq))
-    t0 = time.time()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
-    log(f"trained in {time.time() - t0:.0f}s -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    n_tok = fit({part: sets[part] for part in parts}, out, crf_params(c1, c2, iterations, minfreq))
+    log(f"trained on {n_tok} tokens from {', '.join(parts)} in {time.time() - t0:.0f}s -> {out} "
+        f"({out.stat().st_size / 1e6:.1f} MB)")
     return dev_scores(sets, out)
 
 
