@@ -753,3 +753,11 @@ def test_name_after_a_quoted_complement_of_a_title():
     assert got[0].speaker_name == "تشاك روبنز"
     got = statements('وقال مؤسسة "جدوى للاستثمار" للدراسات الاقتصادية إن الإنتاج سيزيد.')
     assert got[0].speaker_name != "للدراسات الاقتصادية"
+
+
+def test_came_in_with_nothing_after_the_complementizer_is_no_statement():
+    # "وجاء في ... إن" cut at the end of a text or a sentence: it raised IndexError (text end) or
+    # gave a statement with empty content
+    assert statements("وجاء في بيان لجنة التحقيقات إن") == []
+    got = statements("وجاء في بيان اللجنة إن. وقال الوزير إن الأمر جيد.")
+    assert [(s.cue.text, s.content.text) for s in got] == [("وقال", "الأمر جيد")]

@@ -344,8 +344,9 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
             toks[x].norm in context_words("upheld") for x in region):
         return None  # "أكدت محكمة ... احكاماً بالسجن": a ruling upheld, not a statement
     if cue.lemma == "جاء":
-        if content is None or not region or toks[region[0]].norm != "في" or len(region) < 2:
-            return None  # "وجاء تهديد المتحدث"، "جاء ذلك في": no statement
+        if content is None or content[1] <= content[0] or not region or toks[region[0]].norm != "في" \
+                or len(region) < 2:
+            return None  # "وجاء تهديد المتحدث"، "جاء ذلك في"، "وجاء في البيان إن" with nothing after: no statement
         content, kind = _unwrap(para, content, kind)
         speaker, medium = _came_in(para, region)
         if speaker is None:
