@@ -72,12 +72,22 @@ class _RecordIndex:
         self._norm: tuple[str, list[int]] | None = None
         self._tokens = record.tokens
         self._words: frozenset[str] | None = None
+        self._starts: dict[str, list[int]] | None = None
 
     def words(self) -> frozenset[str]:
         """The normalized forms of the record's tokens (built on first use)."""
         if self._words is None:
             self._words = frozenset(t.norm for t in self._tokens)
         return self._words
+
+    def starts_of(self, norm: str) -> list[int]:
+        """The sorted start offsets of the record's tokens whose normalized form is ``norm`` (the
+        table built on first use)."""
+        if self._starts is None:
+            self._starts = {}
+            for t in sorted(self._tokens, key=lambda t: t.start):
+                self._starts.setdefault(t.norm, []).append(t.start)
+        return self._starts.get(norm, [])
 
     def normalized(self) -> tuple[str, list[int]] | None:
         """``normalize(text)`` with the offset each of its characters came from; None when
@@ -960,13 +970,16 @@ def _name_after_complement(para: Paragraph, kept: list[int], rest: list[int]) ->
         n = 2  # "في هنغاريا فيكتور أوربان": the country is the complement
     if not 2 <= n <= 3 or n == len(rest):
         return False
-    last = toks[rest[-1]]
-    return sum(1 for t in toks if t.norm == last.norm) > 1 or last.norm in _later_words(para, last.end)
+    return _written_again(para, toks[rest[-1]])
 
 
-def _later_words(para: Paragraph, after: int) -> frozenset[str]:
-    """The normalized words of the article after offset ``after`` (beyond this paragraph too)."""
-    return frozenset(t.norm for t in para.record.tokens if t.start >= after)
+def _written_again(para: Paragraph, tok: Token) -> bool:
+    """Whether the word ``tok`` (of this paragraph) is written again: elsewhere in the paragraph, or
+    after it in the article (beyond this paragraph too). By the record's token table: a scan of
+    all tokens for each name is quadratic in a long one-line article."""
+    starts = para.index.starts_of(tok.norm)
+    in_para = bisect_right(starts, para.end - 1) - bisect_left(starts, para.start)
+    return in_para > 1 or bisect_left(starts, tok.end) < len(starts)
 
 
 def _name_ali(toks: list[Token], chunk: list[int], pos: int) -> bool:
