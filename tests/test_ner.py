@@ -152,55 +152,28 @@ def test_dev_fixture_quality_gate():
     assert r["per_type"]["LOC"]["f1"] >= 88.0
 
 
-def test_news2018_fixture_quality_gate():
-    """The shipped model on 25 news articles of 2016-2018 annotated by hand with the ANERcorp
-    conventions before the tagger saw them (fixtures/ner_news2018.SOURCE.txt), the in-domain
-    estimate: measured micro F1 76.51 (LOC 89.03, PERS 81.44, ORG 50.70, MISC 44.44 on 23),
-    floors a few points below.
-    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
+# name: (sentences, tokens, entities), micro floor, per-type floors. First measurements, before the
+# tagger saw each set (their SOURCE.txt files): 76.51, 71.02, 64.91 (67.04 with two gold slips fixed).
+NEWS_GATES = {
+    "ner_news2018.conll": ((149, 4077, 358), 73.5, {"LOC": 86.0, "PERS": 78.0, "ORG": 46.0}),
+    "ner_news2018b.conll": ((128, 4367, 327), 68.0, {"LOC": 81.0, "PERS": 70.0, "ORG": 52.0, "MISC": 54.0}),
+    "ner_news2018c.conll": ((133, 4078, 305), 64.0, {"LOC": 75.0, "PERS": 73.0, "ORG": 42.0, "MISC": 40.0}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_GATES))
+def test_news_fixture_quality_gates(name):
+    """The shipped model on naba's three news gold sets (25 articles each of 2015-2018, annotated by
+    hand with the ANERcorp conventions before the tagger saw them), floors a few points under the first
+    measurements. Since session 4 `naba train ner` trains on these sets, so this is in-sample (a broken
     model fails it); the held-out numbers are bench/ner_news_cv.py's."""
     from naba.evaluate.ner import evaluate, read_gold
 
-    r = evaluate(read_gold(FIXTURES / "ner_news2018.conll"))
-    assert r["sentences"] == 149 and r["tokens"] == 4077 and r["entities"] == 358
-    assert r["micro_f1"] >= 73.5
-    assert r["per_type"]["LOC"]["f1"] >= 86.0 and r["per_type"]["PERS"]["f1"] >= 78.0
-    assert r["per_type"]["ORG"]["f1"] >= 46.0
-
-
-def test_news2018b_fixture_quality_gate():
-    """The shipped model on a second, topic-stratified draw of 25 news articles of 2016-2018
-    (politics, economy, sport, culture, Tunisian local news), annotated by hand with the same
-    conventions before the tagger saw them (fixtures/ner_news2018b.SOURCE.txt): first measurement
-    micro F1 71.02 (P 84.10 R 61.47; LOC 84.54, PERS 73.91, ORG 56.88, MISC 59.20 on 81), floors a
-    few points below.
-    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
-    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
-    from naba.evaluate.ner import evaluate, read_gold
-
-    r = evaluate(read_gold(FIXTURES / "ner_news2018b.conll"))
-    assert r["sentences"] == 128 and r["tokens"] == 4367 and r["entities"] == 327
-    assert r["micro_f1"] >= 68.0
-    assert r["per_type"]["LOC"]["f1"] >= 81.0 and r["per_type"]["PERS"]["f1"] >= 70.0
-    assert r["per_type"]["ORG"]["f1"] >= 52.0 and r["per_type"]["MISC"]["f1"] >= 54.0
-
-
-def test_news2018c_fixture_quality_gate():
-    """The shipped model on a third topic-stratified draw of 25 news articles of 2015-2018,
-    annotated by hand with the same conventions before the tagger saw them
-    (fixtures/ner_news2018c.SOURCE.txt): first measurement micro F1 64.91 on the file as committed,
-    67.04 (P 77.02 R 59.34; LOC 77.93, PERS 76.13, ORG 45.83, MISC 44.74 on 47) once two gold
-    slips (the bare currency "دولار" left O 9 times, one "قطاع غزة") were fixed; floors a few
-    points below.
-    Since session 4 `naba train ner` trains on the three news sets, so this is in-sample (a broken
-    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
-    from naba.evaluate.ner import evaluate, read_gold
-
-    r = evaluate(read_gold(FIXTURES / "ner_news2018c.conll"))
-    assert r["sentences"] == 133 and r["tokens"] == 4078 and r["entities"] == 305
-    assert r["micro_f1"] >= 64.0
-    assert r["per_type"]["LOC"]["f1"] >= 75.0 and r["per_type"]["PERS"]["f1"] >= 73.0
-    assert r["per_type"]["ORG"]["f1"] >= 42.0 and r["per_type"]["MISC"]["f1"] >= 40.0
+    counts, micro, per_type = NEWS_GATES[name]
+    r = evaluate(read_gold(FIXTURES / name))
+    assert (r["sentences"], r["tokens"], r["entities"]) == counts
+    assert r["micro_f1"] >= micro
+    assert all(r["per_type"][t]["f1"] >= f for t, f in per_type.items())
 
 
 @pytest.mark.parametrize(
