@@ -287,64 +287,9 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
 
 
 def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
-    toks, text = para.toks, para.record.text
+    toks = para.toks
     lex = lexicon()
-    nominal = {normalize(p) for lemma, p in _nominal() if lemma == cue.lemma}
-    region: list[int] = []
-    absorbed: list[int] = []
-    content, kind = None, None
-    j = k + 1
-    while j < len(toks) and j <= k + MAX_REGION:
-        t = toks[j]
-        if t.text in SENTENCE_END and not _inner_dot(toks, j) and not _abbreviation_dot(para, j):
-            break
-        if j == k + 1 and t.norm in _direct_openers():
-            s_end = para.sentence(t.start)[1]
-            content, kind = trim(text, t.start, _next_frame(para, t.start, s_end)), "direct"
-            while content[1] > content[0] and text[content[1] - 1] in ".":
-                content = (content[0], content[1] - 1)
-            break
-        n = complementizer_len(toks, j)
-        if n and j > 0 and toks[j - 1].norm.lstrip("و") in _not_complementizers():
-            break
-        if n:
-            content, kind = _clause(para, toks[j + n - 1].end), "indirect"
-            break
-        if t.text == ":":
-            if j + 1 < len(toks) and toks[j + 1].start in para.quote_at:
-                content, kind = _quote_interior(para, toks[j + 1].start), "direct"
-            else:
-                content, kind = trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
-            break
-        if t.start in para.quote_at:
-            inside = para.count_ending_by(j + 1, para.quote_at[t.start])  # tokens inside the quote
-            if _name_like_quote(para, j, k, cue, inside) and not _described_as(toks, j, cue):
-                region.extend(range(j, j + inside + 2))
-                j += inside + 2
-                continue
-            if _described_as(toks, j, cue):
-                region = region[:-1]  # its ب is no speaker
-            content, kind = _quote_interior(para, t.start), "direct"
-            break
-        other = cue_of(t)
-        if other is not None:
-            if other.participle or t.norm.startswith(("بال", "بقول")):
-                absorbed.append(j)
-                j += 1
-                continue
-            if t.norm[:1] in ("و", "ف") or t.norm.lstrip("وف") in lex.negations:
-                break  # a new clause: this cue had no content
-            absorbed.append(j)  # "في اجتماع دعت إليه موسكو": a relative clause inside the frame
-        if t.norm in lex.negations and j + 1 < len(toks) and cue_of(toks[j + 1]):
-            break
-        if nominal and t.norm in nominal:
-            content, kind = _clause(para, t.end), "indirect"
-            break
-        if "-" in nominal and t.norm in _nominal_heads() and not lex.source_kind(t.norm):
-            content, kind = _clause(para, t.start), "indirect"  # "أكد أردوغان عزم بلاده"
-            break
-        region.append(j)
-        j += 1
+    region, absorbed, content, kind = _scan_after_cue(para, k, cue)
     if content is None and not region and not absorbed:
         content = _quote_before(para, k)
         kind = "direct"
@@ -406,6 +351,71 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     del tok_cue
     return frame
 
+def _scan_after_cue(para: Paragraph, k: int, cue: Cue) -> tuple[list[int], list[int], tuple[int, int] | None, str | None]:
+    """The words after the cue verb at ``k`` up to its content: (region: the speaker phrase's token
+    indices, absorbed: cue words inside it, content, kind); content None when none was found in the
+    sentence (within MAX_REGION words)."""
+    toks, text = para.toks, para.record.text
+    lex = lexicon()
+    nominal = {normalize(p) for lemma, p in _nominal() if lemma == cue.lemma}
+    region: list[int] = []
+    absorbed: list[int] = []
+    content, kind = None, None
+    j = k + 1
+    while j < len(toks) and j <= k + MAX_REGION:
+        t = toks[j]
+        if t.text in SENTENCE_END and not _inner_dot(toks, j) and not _abbreviation_dot(para, j):
+            break
+        if j == k + 1 and t.norm in _direct_openers():
+            s_end = para.sentence(t.start)[1]
+            content, kind = trim(text, t.start, _next_frame(para, t.start, s_end)), "direct"
+            while content[1] > content[0] and text[content[1] - 1] in ".":
+                content = (content[0], content[1] - 1)
+            break
+        n = complementizer_len(toks, j)
+        if n and j > 0 and toks[j - 1].norm.lstrip("و") in _not_complementizers():
+            break
+        if n:
+            content, kind = _clause(para, toks[j + n - 1].end), "indirect"
+            break
+        if t.text == ":":
+            if j + 1 < len(toks) and toks[j + 1].start in para.quote_at:
+                content, kind = _quote_interior(para, toks[j + 1].start), "direct"
+            else:
+                content, kind = trim(text, t.end, _next_frame(para, t.end, para.end)), "direct"
+            break
+        if t.start in para.quote_at:
+            inside = para.count_ending_by(j + 1, para.quote_at[t.start])  # tokens inside the quote
+            described = _described_as(toks, j, cue)
+            if not described and _name_like_quote(para, j, k, cue, inside):
+                region.extend(range(j, j + inside + 2))
+                j += inside + 2
+                continue
+            if described:
+                region = [x for x in region if x != j - 1]  # its ب is no speaker
+            content, kind = _quote_interior(para, t.start), "direct"
+            break
+        other = cue_of(t)
+        if other is not None:
+            if other.participle or t.norm.startswith(("بال", "بقول")):
+                absorbed.append(j)
+                j += 1
+                continue
+            if t.norm[:1] in ("و", "ف") or t.norm.lstrip("وف") in lex.negations:
+                break  # a new clause: this cue had no content
+            absorbed.append(j)  # "في اجتماع دعت إليه موسكو": a relative clause inside the frame
+        if t.norm in lex.negations and j + 1 < len(toks) and cue_of(toks[j + 1]):
+            break
+        if nominal and t.norm in nominal:
+            content, kind = _clause(para, t.end), "indirect"
+            break
+        if "-" in nominal and t.norm in _nominal_heads() and not lex.source_kind(t.norm):
+            content, kind = _clause(para, t.start), "indirect"  # "أكد أردوغان عزم بلاده"
+            break
+        region.append(j)
+        j += 1
+    return region, absorbed, content, kind
+
 
 def _name_like_quote(para: Paragraph, j: int, k: int, cue: Cue, inside: int) -> bool:
     """Whether the quote opening at token ``j`` (``inside`` words) in the region of the cue at ``k``
@@ -415,7 +425,7 @@ def _name_like_quote(para: Paragraph, j: int, k: int, cue: Cue, inside: int) -> 
     close = para.quote_at[toks[j].start]
     after = bisect_right(para._tok_starts, close)  # the first token after it
     return (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
-            and cue.lemma != "وصف") or (inside <= 2 * MAX_NAME_QUOTE_WORDS and _content_follows(para, close)) \
+            and cue.lemma not in context_words("describe_cue")) or (inside <= 2 * MAX_NAME_QUOTE_WORDS and _content_follows(para, close)) \
         or (inside <= MAX_NAME_QUOTE_WORDS and j > k + 1 and _is_media_word(toks[j - 1].norm))
 
 
