@@ -929,13 +929,11 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
                 and _name_after_complement(para, kept, chunk[p + 1:]):
             return kept + chunk[p:], None  # "رئيس الوزراء في هنغاريا فيكتور أوربان": the name ends it
         if prep is not None:
-            if True:
-                med_start_idx, keep_prep = prep
-                head_ok = any(_is_media_word(toks[x].norm) for x in chunk[p:p + 4]) or _glued_medium(t) or t.norm == "ل"
-                if head_ok:
-                    a = t.start if keep_prep else toks[med_start_idx].start
-                    return kept, (a, toks[chunk[-1]].end)
-                return kept, None
+            med_start_idx, keep_prep = prep
+            if any(_is_media_word(toks[x].norm) for x in chunk[p:p + 4]) or _glued_medium(t) or t.norm == "ل":
+                a = t.start if keep_prep else toks[med_start_idx].start
+                return kept, (a, toks[chunk[-1]].end)
+            return kept, None
         if t.norm in lex.function_words and kept and t.text not in QUOTE_MARKS \
                 and not (t.norm in context_words("for_party") and toks[kept[-1]].norm in context_words("deputy")):
             return kept, None  # but "النائب عن حزب صوت الفلاحين فيصل التبيني": the party he sits for
@@ -966,21 +964,28 @@ def _name_after_complement(para: Paragraph, kept: list[int], rest: list[int]) ->
            or not toks[x].norm.isalpha() for x in rest):
         return False
     for x, i in enumerate(rest[:-1]):
-        if toks[i].norm.startswith("ال") and "honorific" in (lex.source_kind(toks[i].base), lex.source_kind(toks[i].norm)):
+        if toks[i].norm.startswith("ال") and _honorific(toks[i]):
             name = rest[x + 1:]
             return len(name) <= 4 and not toks[name[0]].norm.startswith("ال") \
                 and not any(toks[y].norm in lex.function_words or lex.source_kind(toks[y].base) for y in name)
-    n = 0
-    for i in reversed(rest):
-        x = toks[i].norm
-        if x.startswith("ال") or x in lex.function_words or lex.source_kind(toks[i].base) or x[:1] in "لب":
-            break
-        n += 1
+    n = _bare_name_len(toks, rest)
     if n == len(rest) == 3 and countries_in([toks[rest[0]].base]):
         n = 2  # "في هنغاريا فيكتور أوربان": the country is the complement
     if not 2 <= n <= 3 or n == len(rest):
         return False
     return _written_again(para, toks[rest[-1]])
+
+
+def _bare_name_len(toks: list[Token], words: list[int]) -> int:
+    """How many of ``words`` at their end could be a bare name: none with ال, a glued ل/ب, no
+    function or source word."""
+    lex, n = lexicon(), 0
+    for i in reversed(words):
+        x = toks[i].norm
+        if x.startswith("ال") or x in lex.function_words or lex.source_kind(toks[i].base) or x[:1] in "لب":
+            break
+        n += 1
+    return n
 
 
 def _written_again(para: Paragraph, tok: Token) -> bool:
@@ -1105,12 +1110,53 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     j = k + nwords
     if j < len(toks) and toks[j].norm in particles:
         j += 1
-    relay, said = None, False  # said: "وفق ما أعلن X": X is the subject of a cue verb, a source
-    glued_ma = _glued_ma(toks[k + nwords - 1])
+    j, relay, said = _after_what_was_said(toks, j, _glued_ma(toks[k + nwords - 1]))
+    src = _according_source(para, j, 16 if relay else 8)  # "ما نقلت وكالة الأنباء ... عن نائب رئيس الوزراء ليو هي"
+    while src and toks[src[-1]].norm in lex.function_words:
+        src.pop()
+    src = _cut_at_mention_end(para, src)
+    medium = None
+    if said and not relay and src:
+        kept, medium = _cut_chunk(para, src)  # "وفق ما أعلن الصليب الأحمر على صفحته على تويتر"
+        if medium is not None and kept:
+            src = kept  # (without a medium, "بيان صدر عن وزارة الدفاع" stays whole)
+        else:
+            medium = None
+    if relay:
+        split = _relay_split(para, src, relay)
+        if split is not None:
+            medium, sp = split
+            src = [i for i in src if sp[0] <= toks[i].start < sp[1]]
+    if not src or not _looks_like_source(para, src, particles, said=said):
+        return None
+    sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
+    cue = toks[k]
+    if _outlet_as_medium(para, k, src, sp, frames):
+        return None
+    tail = (sp[0], max(sp[1], medium[1])) if medium and not relay else sp  # the medium after the source too
+    content = _according_content(para, k, tail, frames)
+    if content is None or content[1] <= content[0]:
+        return None
+    inner = next((f for f in frames if f.kind and f.kind != "according_to" and f.speaker is not None
+                  and f.cue.start == content[0] > toks[k].start), None)
+    first = next((toks[i] for i in src if toks[i].text not in QUOTE_MARKS), None)
+    if inner is not None and first is not None and _is_media_word(first.norm):
+        if inner.medium is None:  # "وحسب رويترز، قالت ساندرز إن": the channel of her statement,
+            inner.medium = sp  # not a statement of its own
+        return None
+    return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _after_what_was_said(toks: list[Token], j: int, glued_ma: bool) -> tuple[int, str | None, bool]:
+    """After an according-to cue and its particle, at ``j``: past "ما <cue verb>" ("بحسب ما ذكرت"،
+    "حسبما أوردت" with ``glued_ma``, "حسب ما أشار به"، "بحسب ما نقلت عن"). (where the source starts,
+    the relay particle of that verb if the real source follows it ("نقلت ... عن"), said: the source
+    is the subject of a cue verb ("وفق ما أعلن X"))."""
+    relay, said = None, False
     if j < len(toks) and (toks[j].norm in context_words("according_ma") or glued_ma):
         v = j if glued_ma else j + 1
         if v < len(toks) and (c := cue_of(toks[v])) is not None:
-            relay = lex.relays.get(c.lemma)
+            relay = lexicon().relays.get(c.lemma)
             said = relay is None
         j = v + 1  # "بحسب ما ذكرت/نقله"
         if j < len(toks) and toks[j].norm in context_words("said_with"):
@@ -1118,8 +1164,15 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
         if j < len(toks) and toks[j].norm in context_words("relay_from"):
             j += 1
             relay = None
+    return j, relay, said
+
+
+def _according_source(para: Paragraph, j: int, limit: int) -> list[int]:
+    """The token indices of an according-to cue's source from ``j``: up to ``limit`` words, to a
+    comma, sentence end, complementizer, cue verb or a clause opened by ف; a short quoted name is
+    taken whole."""
+    toks, lex = para.toks, lexicon()
     src: list[int] = []
-    limit = 16 if relay else 8  # "ما نقلت وكالة الأنباء ... عن نائب رئيس الوزراء ليو هي"
     while j < len(toks) and len(src) < limit:
         t = toks[j]
         if t.text in COMMAS + SENTENCE_END + ":" or complementizer_len(toks, j) or cue_of(t):
@@ -1137,55 +1190,23 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             break
         src.append(j)
         j += 1
-    while src and toks[src[-1]].norm in lex.function_words:
-        src.pop()
-    src = _cut_at_mention_end(para, src)
-    medium = None
-    if said and not relay and src:
-        kept, medium = _cut_chunk(para, src)  # "وفق ما أعلن الصليب الأحمر على صفحته على تويتر"
-        if medium is not None and kept:
-            src = kept  # (without a medium, "بيان صدر عن وزارة الدفاع" stays whole)
-        else:
-            medium = None
-    if relay:
-        split = _relay_split(para, src, relay)
-        if split is not None:
-            medium, sp = split
-            src = [i for i in src if sp[0] <= toks[i].start < sp[1]]
-    if not src or not (_looks_like_source(para, src, particles, said=said)):
-        return None
-    sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
-    cue = toks[k]
-    if _outlet_as_medium(para, k, src, particles, frames):
-        return None
-    tail = (sp[0], max(sp[1], medium[1])) if medium and not relay else sp  # the medium after the source too
-    content = _according_content(para, k, tail, frames)
-    if content is None or content[1] <= content[0]:
-        return None
-    inner = next((f for f in frames if f.kind and f.kind != "according_to" and f.speaker is not None
-                  and f.cue.start == content[0] > toks[k].start), None)
-    first = next((toks[i] for i in src if toks[i].text not in QUOTE_MARKS), None)
-    if inner is not None and first is not None and _is_media_word(first.norm):
-        if inner.medium is None:  # "وحسب رويترز، قالت ساندرز إن": the channel of her statement,
-            inner.medium = sp  # not a statement of its own
-        return None
-    return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+    return src
 
 
-def _outlet_as_medium(para: Paragraph, k: int, src: list[int], particles, frames: list[Frame]) -> bool:
+def _outlet_as_medium(para: Paragraph, k: int, src: list[int], sp: tuple[int, int], frames: list[Frame]) -> bool:
     """An according-to an outlet at ``k`` that is the channel of another statement, not a source
     of its own: right after that statement's content ("أعلن ليو هي أن ...، بحسب ما نقلت وكالة
     شينخو") or between its cue and its content ("وأكد المصدر، طبقا لموقع الجيش اليمني الرسمي، أن").
-    The outlet becomes that statement's medium when it has none."""
+    The outlet (``src``, spanning ``sp``) becomes that statement's medium when it has none."""
     toks = para.toks
-    sp = (toks[src[0]].start + _glued_lam(toks[src[0]], particles), toks[src[-1]].end)
+    glued = sp[0] > toks[src[0]].start  # "طبقا لموقع الجيش": the cue's ل glued to the outlet
     host = _frame_just_before(para, k, frames) if _is_outlet(para, src) else None
     if host is None or host.speaker is None or host.kind == "according_to":
         host = next((f for f in frames if f.kind and f.kind != "according_to"
                      and f.cue.start < toks[k].start < f.content[0]
                      and _same_sentence(para.record, f.cue.start, f.content[0])), None)
-        if not (_is_outlet(para, src) or (_glued_lam(toks[src[0]], particles) and _is_media_word(toks[src[0]].norm[1:]))):
-            host = None  # "طبقا لموقع الجيش": the cue's ل glued to the outlet
+        if not (_is_outlet(para, src) or (glued and _is_media_word(toks[src[0]].norm[1:]))):
+            host = None
     if host is None or host.medium is not None:
         return False
     host.medium = sp
