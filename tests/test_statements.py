@@ -766,3 +766,15 @@ def test_came_in_with_nothing_after_the_complementizer_is_no_statement():
     assert statements("وجاء في بيان لجنة التحقيقات إن") == []
     got = statements("وجاء في بيان اللجنة إن. وقال الوزير إن الأمر جيد.")
     assert [(s.cue.text, s.content.text) for s in got] == [("وقال", "الأمر جيد")]
+
+
+def test_quote_left_open_after_the_cue_is_its_content_not_a_name():
+    # cut from statements_unseen5/dev texts: a quote with no closing mark runs to the paragraph's end;
+    # read as a quoted name in the speaker phrase it took token indices past the paragraph (IndexError)
+    got = statements('وقالت الحكومة التي أدارت العاصمة في بيان "نعلمكم بتوقفنا عن أعمالنا')
+    assert [(s.cue.text, s.speaker.text, s.content.text) for s in got] == [
+        ("وقالت", "الحكومة", "نعلمكم بتوقفنا عن أعمالنا")]
+    got = statements('قال الصليب الأحمر إن الهجوم وقع في سوق ضحيان.\n\nوتابعت التغريدة "يفرض حصار\n\n'
+                     'وقال الوزير إن الأمر جيد.')
+    assert [(s.cue.text, s.content.text) for s in got] == [
+        ("قال", "الهجوم وقع في سوق ضحيان"), ("وتابعت", "يفرض حصار"), ("وقال", "الأمر جيد")]

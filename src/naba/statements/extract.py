@@ -420,12 +420,15 @@ def _scan_after_cue(para: Paragraph, k: int, cue: Cue) -> tuple[list[int], list[
 def _name_like_quote(para: Paragraph, j: int, k: int, cue: Cue, inside: int) -> bool:
     """Whether the quote opening at token ``j`` (``inside`` words) in the region of the cue at ``k``
     is a quoted name in the speaker phrase rather than the cue's quotation ('وفق صحيفة "كوريري
-    ديلا سيرا".': a quoted outlet name)."""
+    ديلا سيرا".': a quoted outlet name). Never a quote left open: it runs to the paragraph's end."""
     toks = para.toks
     close = para.quote_at[toks[j].start]
+    if close >= para.end:
+        return False  # no closing mark: no name to skip ('وتابعت التغريدة "يفرض ...' at the end)
     after = bisect_right(para._tok_starts, close)  # the first token after it
     return (inside <= MAX_NAME_QUOTE_WORDS and after < len(toks) and toks[after].text not in SENTENCE_END
-            and cue.lemma not in context_words("describe_cue")) or (inside <= 2 * MAX_NAME_QUOTE_WORDS and _content_follows(para, close)) \
+            and cue.lemma not in context_words("describe_cue")) \
+        or (inside <= 2 * MAX_NAME_QUOTE_WORDS and _content_follows(para, close)) \
         or (inside <= MAX_NAME_QUOTE_WORDS and j > k + 1 and _is_media_word(toks[j - 1].norm))
 
 
