@@ -440,8 +440,9 @@ def _described_as(toks: list[Token], j: int, cue: Cue) -> bool:
 
 def _object_not_speaker(para: Paragraph, region: list[int], cue: Cue, speaker: tuple[int, int]) -> bool:
     """Whether the speaker found after the cue is the verb's object: a lone word with a pronoun
-    suffix after وصف/اتهم ("ووصفت احتجازه بأنه"), or a word with ب glued right after a verb that
-    takes its object with ب ("ونوه ببادرة المواطنين ...، لافتاً إلى أن")."""
+    suffix after وصف/اتهم ("ووصفت احتجازه بأنه"; not one with ال), or a word with ب glued right after
+    a verb that takes its object with ب, when it is بال- or ends in ة/ه ("ونوه ببادرة المواطنين ...،
+    لافتاً إلى أن"; not a name: "ونوه بوتين")."""
     toks, lemma = para.toks, normalize(cue.lemma)
     first = toks[region[0]] if region else None
     if first is None or speaker[0] != first.start:

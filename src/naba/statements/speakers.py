@@ -45,8 +45,9 @@ def content_words(text: str) -> list[str]:
 
 
 def strip_titles(text: str) -> str:
-    """The name inside a speaker description: the quoted part if any, else what follows the
-    titles; the text itself when nothing name-like remains."""
+    """The name inside a speaker description: a bare name after a title's quoted complement
+    ('رئيس "سيسكو" تشاك روبنز'), else the quoted part if any, else what follows the titles (or a
+    name set off by a comma after them); the text itself when nothing name-like remains."""
     lex = lexicon()
     q = re.search(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]", text)
     before = text[:q.start()].split() if q else []
@@ -103,8 +104,8 @@ def strip_titles(text: str) -> str:
 
 def _apposed_name(words: list[str]) -> str | None:
     """The name in a phrase set off by a comma after a title: two or three words after any
-    honorifics, none a source word, only the first without ال ("أنتوني زورتشر"، "العقيد الركن تركي
-    المالكي" -> "تركي المالكي")."""
+    honorifics, none a source or function word, the first without ال ("أنتوني زورتشر"، "العقيد الركن
+    تركي المالكي" -> "تركي المالكي")."""
     lex = lexicon()
     while words and "honorific" in (lex.source_kind(_base(words[0])), lex.source_kind(normalize(words[0]))):
         words = words[1:]
