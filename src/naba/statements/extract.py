@@ -293,15 +293,12 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if content is None and not region and not absorbed:
         content = _quote_before(para, k)
         kind = "direct"
-    if region and toks[region[0]].norm in context_words("cue_object"):
-        return None  # "الذي أعلن عنه": the verb's object, not a statement
-    if normalize(cue.lemma) in context_words("uphold_cue") and any(
-            toks[x].norm in context_words("upheld") for x in region):
-        return None  # "أكدت محكمة ... احكاماً بالسجن": a ruling upheld, not a statement
+    if _verb_object_only(toks, region, cue):
+        return None
     if cue.lemma == "جاء":
         if content is None or content[1] <= content[0] or not region or toks[region[0]].norm != "في" \
                 or len(region) < 2:
-            return None  # "وجاء تهديد المتحدث"، "جاء ذلك في"، "وجاء في البيان إن" with nothing after: no statement
+            return None  # "وجاء تهديد المتحدث"، "جاء ذلك في"، "وجاء في البيان إن" and nothing: no statement
         content, kind = _unwrap(para, content, kind)
         speaker, medium = _came_in(para, region)
         if speaker is None:
@@ -319,10 +316,37 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         # a speaker with no content ("لم يؤكد القانوع ... وقال:"): the antecedent of what follows
         return Frame(toks[k], cue.lemma, cue.certainty, "", (0, 0), speaker=speaker)
     content, kind = _unwrap(para, content, kind)
-    frame = Frame(tok_cue := toks[k], cue.lemma, cue.certainty, kind, content,
-                  continuation=cue.participle, consumed=absorbed)
+    frame = Frame(toks[k], cue.lemma, cue.certainty, kind, content, continuation=cue.participle, consumed=absorbed)
     if k > 0 and toks[k - 1].norm.lstrip("وف") in lex.negations and cue.certainty != "hedged":
         frame.certainty = "denied"  # "لم يستبعد أن" stays hedged
+    _set_speaker_and_medium(para, k, cue, region, frame, time_first)
+    pronoun_subject = any(toks[x].norm in _connectors() and toks[x].norm.endswith(("ه", "ها", "هم"))
+                          for x in range(max(0, k - 2), k))  # "لكنه لم يستبعد أن"
+    if frame.speaker is None and not pronoun_subject and _impersonal(toks[k], cue):
+        return None  # "ويُعتقد أن"، "ويرجح أن": no one said it
+    if frame.medium is None:
+        frame.medium = _medium_opening(para, k)
+    frame.continuation = frame.speaker is None
+    if frame.continuation:
+        frame.lead = _lead_subject(para, k)
+    return frame
+
+
+def _verb_object_only(toks: list[Token], region: list[int], cue: Cue) -> bool:
+    """The words after the cue verb make it no statement: its object pronoun ("الذي أعلن عنه") or
+    a ruling it upholds ("أكدت محكمة ... احكاماً بالسجن")."""
+    if region and toks[region[0]].norm in context_words("cue_object"):
+        return True
+    return normalize(cue.lemma) in context_words("uphold_cue") and any(
+        toks[x].norm in context_words("upheld") for x in region)
+
+
+def _set_speaker_and_medium(para: Paragraph, k: int, cue: Cue, region: list[int], frame: Frame,
+                            time_first: int) -> None:
+    """The speaker and medium of the cue verb at ``k`` from the words after it (``region``): a
+    relayed source ("نقلت ... عن"), a subject before a copula, the subject phrase; when that is the
+    verb's object or nothing, a subject before the verb (not for a participle)."""
+    toks, lex = para.toks, lexicon()
     relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
     if relayed is None:
         relayed = _according_relay(para, region, frame)
@@ -339,19 +363,10 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
         frame.speaker = None  # "ووصفت احتجازه بأنه"، "ونوه ببادرة المواطنين": the verb's object
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
-    pronoun_subject = any(toks[x].norm in _connectors() and toks[x].norm.endswith(("ه", "ها", "هم"))
-                          for x in range(max(0, k - 2), k))  # "لكنه لم يستبعد أن"
-    if frame.speaker is None and not pronoun_subject and _impersonal(toks[k], cue):
-        return None  # "ويُعتقد أن"، "ويرجح أن": no one said it
-    if frame.medium is None:
-        frame.medium = _medium_opening(para, k)
-    frame.continuation = frame.speaker is None
-    if frame.continuation:
-        frame.lead = _lead_subject(para, k)
-    del tok_cue
-    return frame
 
-def _scan_after_cue(para: Paragraph, k: int, cue: Cue) -> tuple[list[int], list[int], tuple[int, int] | None, str | None]:
+
+def _scan_after_cue(para: Paragraph, k: int, cue: Cue
+                    ) -> tuple[list[int], list[int], tuple[int, int] | None, str | None]:
     """The words after the cue verb at ``k`` up to its content: (region: the speaker phrase's token
     indices, absorbed: cue words inside it, content, kind); content None when none was found in the
     sentence (within MAX_REGION words)."""
