@@ -1219,12 +1219,13 @@ def _outlet_as_medium(para: Paragraph, k: int, src: list[int], sp: tuple[int, in
     The outlet (``src``, spanning ``sp``) becomes that statement's medium when it has none."""
     toks = para.toks
     glued = sp[0] > toks[src[0]].start  # "طبقا لموقع الجيش": the cue's ل glued to the outlet
-    host = _frame_just_before(para, k, frames) if _is_outlet(para, src) else None
+    outlet = _is_outlet(para, src)
+    host = _frame_just_before(para, k, frames) if outlet else None
     if host is None or host.speaker is None or host.kind == "according_to":
         host = next((f for f in frames if f.kind and f.kind != "according_to"
                      and f.cue.start < toks[k].start < f.content[0]
                      and _same_sentence(para.record, f.cue.start, f.content[0])), None)
-        if not (_is_outlet(para, src) or (glued and _is_media_word(toks[src[0]].norm[1:]))):
+        if not (outlet or (glued and _is_media_word(toks[src[0]].norm[1:]))):
             host = None
     if host is None or host.medium is not None:
         return False
@@ -1261,7 +1262,7 @@ def _is_outlet(para: Paragraph, src: list[int]) -> bool:
     head, lex = para.toks[src[0]], lexicon()
     if _glued_medium(head) or not _is_media_word(head.norm):
         return False  # "لوكالة فرانس برس دبلوماسي": told to the outlet by someone
-    if any(m.start == head.start and m.type[:3] == "ORG" for m in para.record.mentions):
+    if any(m.type[:3] == "ORG" for m in para.index.mentions.at(head.start)):
         return True
     return any(lex.source_kind(rest.removeprefix("ال")) == "organization" for _, rest in candidates(head.norm))
 
