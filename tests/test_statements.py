@@ -778,3 +778,13 @@ def test_quote_left_open_after_the_cue_is_its_content_not_a_name():
                      'وقال الوزير إن الأمر جيد.')
     assert [(s.cue.text, s.content.text) for s in got] == [
         ("قال", "الهجوم وقع في سوق ضحيان"), ("وتابعت", "يفرض حصار"), ("وقال", "الأمر جيد")]
+
+
+def test_name_after_a_quoted_complement_is_letters_only():
+    # punctuation after the quote was taken as a word of the name (', تشاك روبنز', '- تشاك روبنز')
+    from naba.statements.speakers import strip_titles
+
+    assert strip_titles('رئيس "سيسكو", تشاك روبنز') == "تشاك روبنز"
+    assert strip_titles('رئيس "سيسكو"، تشاك روبنز') == "تشاك روبنز"
+    assert strip_titles('رئيس "سيسكو" - تشاك روبنز') == "سيسكو"
+    assert strip_titles('رئيس "سيسكو" (تشاك روبنز)') == "سيسكو"

@@ -119,12 +119,13 @@ def _apposed_name(words: list[str]) -> str | None:
 def _name_after_quote(before: list[str], rest: str) -> str | None:
     """The person's name after a quoted complement of a title ('وزير الصحة السابق لتنظيم "داعش"
     كفاح بشير حسين'، 'رئيس "سيسكو" تشاك روبنز'): the phrase opens with a title or honorific and the
-    words after the quote are a bare name (no preposition glued to an article: not 'للأوراق المالية')."""
+    words after the quote are a bare name (no preposition glued to an article: not 'للأوراق المالية';
+    letters only: not '- تشاك روبنز', '(تشاك روبنز)')."""
     lex = lexicon()
     if not before or lex.source_kind(_base(before[0])) not in ("title", "honorific"):
         return None
-    words = rest.replace("،", " ").split()
-    if any(normalize(w).startswith(("بال", "لل", "كال", "فال", "وال")) for w in words):
+    words = re.sub("[،,]", " ", rest).split()
+    if any(not normalize(w).isalpha() or normalize(w).startswith(("بال", "لل", "كال", "فال", "وال")) for w in words):
         return None
     if words and normalize(words[0])[:1] in "بل" and normalize(words[0])[1:2] == "ا":
         return None  # "بانهيار المفاوضات"
