@@ -491,3 +491,15 @@ def test_a_party_name_does_not_reach_into_the_sentence_before():
     rec = naba.analyze("وقال المتحدث إن الحزب سيبقى حركة\n\nشباب تونس يتظاهرون أمام البرلمان في العاصمة.",
                        title="عنوان", stages=("clean", "segment", "entities"))
     assert [(m.text, m.type) for m in rec.mentions] == [("تونس", "LOC")]
+
+
+@pytest.mark.parametrize("phrase,a,b,span", [
+    ("قال الحرس الثوري الإيراني", 1, 3, (1, 4)),  # a definite name takes its nisba (the seed's gold)
+    ("فاز مانشستر يونايتد الإنجليزي", 1, 3, (1, 3)),  # a proper name does not: the club's country
+    ("وقال حزب الله اللبناني", 1, 3, (1, 3)),
+])
+def test_an_organisation_takes_a_following_nisba_only_when_its_name_is_definite(phrase, a, b, span):
+    from naba.arabic.tokenize import tokenize
+    from naba.stages.entities import _adjust
+
+    assert _adjust(tokenize(phrase), a, b, "ORG") == span

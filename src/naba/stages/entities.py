@@ -144,7 +144,8 @@ def _titled_name(toks: list[Token], a: int, b: int) -> bool:
 def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
     """Token range of a tagged run, repaired at its edges: a quoted name runs to its closing quote
     ("“محمود جهار باغي”"); an organisation drops a generic head before a known name
-    ("ميليشيا الحرس الثوري"), takes a following nisba ("الحرس الثوري الإيراني") and an org head
+    ("ميليشيا الحرس الثوري"), takes a following nisba when its name is definite ("الحرس الثوري
+    الإيراني", not the club's country of "مانشستر يونايتد الإنجليزي") and an org head
     just before it ("تنظيم داعش")."""
     if typ == "PER" and a > 0 and toks[a - 1].text in _OPEN:
         for j in range(b, min(b + 3, len(toks))):
@@ -159,7 +160,7 @@ def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
         if b - a > 1 and _is_generic(toks[a]) and any(
                 " ".join(t.norm for t in toks[a + 1:k]) in known for k in range(a + 2, b + 1)):
             a += 1
-        if b < len(toks) and _is_nisba(toks[b]):
+        if b < len(toks) and _is_nisba(toks[b]) and toks[a].norm.startswith("ال"):
             b += 1
         if a > 0 and toks[a - 1].norm in lexicon.org_heads() and b - a == 1:
             a -= 1
