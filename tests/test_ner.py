@@ -153,20 +153,22 @@ def test_dev_fixture_quality_gate():
 
 
 # name: (sentences, tokens, entities), micro floor, per-type floors. First measurements, before the
-# tagger saw each set (their SOURCE.txt files): 76.51, 71.02, 64.91 (67.04 with two gold slips fixed).
+# tagger saw each set (their SOURCE.txt files): 76.51, 71.02, 64.91 (67.04 with two gold slips fixed),
+# and 73.23 for news2018d with the model trained on the first three (70.03 with the one trained on none).
 NEWS_GATES = {
     "ner_news2018.conll": ((149, 4077, 358), 73.5, {"LOC": 86.0, "PERS": 78.0, "ORG": 46.0}),
     "ner_news2018b.conll": ((128, 4367, 327), 68.0, {"LOC": 81.0, "PERS": 70.0, "ORG": 52.0, "MISC": 54.0}),
     "ner_news2018c.conll": ((133, 4078, 305), 64.0, {"LOC": 75.0, "PERS": 73.0, "ORG": 42.0, "MISC": 40.0}),
+    "ner_news2018d.conll": ((127, 4113, 326), 70.0, {"LOC": 77.0, "PERS": 78.0, "ORG": 56.0, "MISC": 63.0}),
 }
 
 
 @pytest.mark.parametrize("name", sorted(NEWS_GATES))
 def test_news_fixture_quality_gates(name):
-    """The shipped model on naba's three news gold sets (25 articles each of 2015-2018, annotated by
+    """The shipped model on naba's four news gold sets (25 articles each of 2015-2018, annotated by
     hand with the ANERcorp conventions before the tagger saw them), floors a few points under the first
-    measurements. Since session 4 `naba train ner` trains on these sets, so this is in-sample (a broken
-    model fails it); the held-out numbers are bench/ner_news_cv.py's."""
+    measurements. Since session 4 `naba train ner` trains on the first three, so for them this is
+    in-sample (a broken model fails it; held out: bench/ner_news_cv.py); news2018d is held out."""
     from naba.evaluate.ner import evaluate, read_gold
 
     counts, micro, per_type = NEWS_GATES[name]
@@ -178,13 +180,15 @@ def test_news_fixture_quality_gates(name):
 
 @pytest.mark.parametrize(
     "name,floor",
-    [("ner_news2018.conll", 77.0), ("ner_news2018b.conll", 70.5), ("ner_news2018c.conll", 70.0)],
+    [("ner_news2018.conll", 77.0), ("ner_news2018b.conll", 70.5), ("ner_news2018c.conll", 70.0),
+     ("ner_news2018d.conll", 70.0)],
 )
 def test_news_fixtures_through_the_entities_stage(name, floor):
     """What a record holds, scored as NER (`naba eval ner --stage`): every gold token aligned, every
-    entity counted. Before the shipped model trained on these sets, the stage's repairs added to the
-    tagger (80.29 / 74.10 / 72.53 against 76.99 / 71.38 / 67.04); held out now (bench/ner_news_cv.py)
-    the floors are a little under those stage numbers."""
+    entity counted. The floors are a little under the stage's numbers before the shipped model
+    trained on these sets (80.29 / 74.10 / 72.53 against the tagger's 76.99 / 71.38 / 67.04; on the
+    fresh news2018d 72.23 against 73.23: there the stage's organisation heads cost more than its
+    repairs gave). Held out now: bench/ner_news_cv.py."""
     from naba.evaluate.ner import evaluate, evaluate_stage, read_gold
 
     gold = read_gold(FIXTURES / name)
