@@ -398,6 +398,9 @@ def test_a_country_whose_al_is_its_own_letters_keeps_them_in_its_adjectives():
 
     assert [countries_in([normalize(w)]) for w in ("ألباني", "الألبانية", "باني", "بانية", "جزائري")] == [
         {"ALB"}, {"ALB"}, set(), set(), {"DZA"}]
+    # nor is ألمانيا "مانيا" (mania), and "ماني" (Sadio Mané) or "مان" (of "مان بوكر") names no country
+    assert [countries_in([normalize(w)]) for w in ("مانيا", "ماني", "مان", "الألمان", "الألماني")] == [
+        set(), set(), set(), {"DEU"}, {"DEU"}]
 
 
 def test_a_listed_organisation_tagged_as_a_place_is_the_organisation():

@@ -60,7 +60,7 @@ def country_table() -> CountryTable:
             v = " ".join(normalize(raw).split())
             if i == 0:
                 names[code] = raw
-            plain = {v, "ال" + v if not v.startswith("ال") else v[2:]}
+            plain = {v, v[2:] if raw.startswith("ال") else "ال" + v}  # "الجزائر"/"جزائر"; not "مانيا" of ألمانيا
             bare |= plain
             adjectives |= _adjectives(v, raw)
             for f in plain | _adjectives(v, raw):
