@@ -37,3 +37,13 @@ def data_lines(name: str) -> tuple[str, ...]:
 
 def data_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return read_tsv("naba.arabic.data", name)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Arabic function words (``naba/arabic/data/stopwords.txt``: prepositions, conjunctions,
+    particles, pronouns ...), in the normalized matching form."""
+    from .normalize import normalize
+
+    return frozenset(normalize(w) for w in data_lines("stopwords.txt"))
+

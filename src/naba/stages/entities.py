@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..arabic.normalize import normalize
-from ..arabic.resources import read_lines
+from ..arabic.resources import read_lines, stopwords
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.countries import country_place
@@ -194,23 +194,20 @@ def org_pattern_mentions(record: Record, cands: list[Cand], sents, article_words
     return out
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Prepositions, conjunctions and particles (``naba/arabic/data/stopwords.txt``), normalized."""
-    from ..arabic.resources import data_lines
-
-    return frozenset(normalize(w) for w in data_lines("stopwords.txt"))
+def _sentence_starts(sents: list[list[int]]) -> dict[int, int]:
+    """token index -> the index of its sentence's first token."""
+    return {i: idx[0] for idx in sents for i in idx}
 
 
-def party_names(record: Record, cands: list[Cand], article_words) -> None:
+def party_names(record: Record, cands: list[Cand], sents: list[list[int]], article_words) -> None:
     """A country tagged as a place at the end of a party's name ("حركة نداء تونس"، "حركة تحرير
     السودان", the tagger found only the country) becomes that party: an indefinite party head
     (``lexicon.party_heads``, a proclitic allowed: "لحركة") and one or two indefinite words that are
     no function word, title or nisba adjective before the country, itself without a proclitic
     ("الحركة تتهم إسرائيل"، "جماعة إرهابية بالعراق" stay as they are), all in one sentence."""
-    heads, toks, function, titles = lexicon.party_heads(), record.tokens, _function_words(), lexicon.title_words()
+    heads, toks, function, titles = lexicon.party_heads(), record.tokens, stopwords(), lexicon.title_words()
     taken = {i for c in cands for i in range(*c.tok)}
-    sent_first = {i: idx[0] for idx in _sentence_tokens(record) for i in idx}
+    sent_first = _sentence_starts(sents)
     for n, c in enumerate(cands):
         a = c.tok[0]
         if (c.type != "LOC" or c.tok[1] - a != 1 or not (c.place_id or "").startswith("iso:")
@@ -260,7 +257,7 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[flo
                 if c and not (typ == "LOC" and len(c.words) == 1 and gazetteer.is_admin_head(c.words[0])):
                     c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
-    party_names(record, cands, article_words)
+    party_names(record, cands, sents, article_words)
     return cands, sents, in_name
 
 
@@ -302,7 +299,8 @@ def _attributive(toks: list[Token], i: int, first: int = 0) -> bool:
             and not _is_title(toks[i - 1]))
 
 
-def propagate(record: Record, cands: list[Cand], in_name: list[float] | None = None) -> list[Cand]:
+def propagate(record: Record, cands: list[Cand], sents: list[list[int]] | None = None,
+              in_name: list[float] | None = None) -> list[Cand]:
     """Mentions the tagger missed of names it found elsewhere in the article (one sense per
     discourse): the same words, or a person's surname alone ("الخامنئي" after "علي خامنئي"; not
     an ordinal, weekday or the second part of a compound given name, ``data/not_surnames.txt``),
@@ -330,7 +328,7 @@ def propagate(record: Record, cands: list[Cand], in_name: list[float] | None = N
         covered.update(range(*c.tok))
     toks, out = record.tokens, []
     article_words = frozenset(t.norm for t in toks)
-    sent_first = {i: idx[0] for idx in _sentence_tokens(record) for i in idx}
+    sent_first = _sentence_starts(_sentence_tokens(record) if sents is None else sents)
     i = 0
     while i < len(toks):
         found = None
@@ -592,7 +590,7 @@ def run(record: Record) -> Record:
     if not record.tokens:
         return record
     cands, sents, in_name = find_mentions(record)
-    cands += propagate(record, cands, in_name)
+    cands += propagate(record, cands, sents, in_name)
     cands += org_pattern_mentions(record, cands, sents, frozenset(t.norm for t in record.tokens))
     cands += title_alias_mentions(record, cands)
     attach_roles(record, cands, sents)

@@ -40,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..arabic.normalize import normalize
-from ..arabic.resources import data_lines
+from ..arabic.resources import data_lines, stopwords
 from ..arabic.tokenize import TOKEN_RE, strip_prefix
 from .prepare import MINHASH_SCHEME, MINHASH_SEED, _permutations
 from .schema import get_meta, set_meta, transaction
@@ -56,15 +56,6 @@ CONTAIN_JACCARD = 0.35  # ... when the Jaccard is at least this (a long statemen
 SPEAKER_BONUS = 0.1    # the same speaker on both sides
 NUMBERS_MIN = 0.67     # when both give numbers, at least this share of the fewer must be shared
 NUM_PERM = 64
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    out = set()
-    for w in data_lines("stopwords.txt"):
-        n = normalize(w)
-        out.add(n)
-    return frozenset(out)
 
 
 def claim_terms(content: str) -> tuple[list[str], int]:
