@@ -173,6 +173,16 @@ def _weekday_numeric(wd: int, a: int, b: int, pub: date) -> Resolved | None:
     return Resolved(_day(ok[0][2]), ok[0][3]) if ok else None
 
 
+def _day_word_direction(rel: str | None, lx) -> str | None:
+    """"past" or "future" for a relative day word before a weekday ("امس", "غد", "بعد غدا"), by the
+    sign of its day offset in relative.tsv (غد and بعد غدا read as غدا and بعد غد); None otherwise."""
+    for form in (rel, f"{rel}ا", (rel or "").removesuffix("ا")) if rel else ():
+        meaning = lx.relative.get(form, "")
+        if meaning.startswith("day") and meaning[3:] not in ("+0", "-0"):
+            return "past" if meaning[3] == "-" else "future"
+    return None
+
+
 def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
     """The value of ``m``; ``context`` carries the last resolved day and month for "اليوم نفسه"
     and "25 منه" (updated by the caller)."""
@@ -263,8 +273,7 @@ def resolve(m: Match, pub: date | None, context: dict) -> Resolved:
                 return found
         direction = _direction(p.get("dir"))
         # "امس الخميس": papers print the day before; the named weekday is the surer guide
-        direction = {"امس": "past", "غدا": "future", "غد": "future", "بعد غد": "future",
-                     "بعد غدا": "future"}.get(p.get("rel"), direction)
+        direction = _day_word_direction(p.get("rel"), lx) or direction
         back = (pub.isoweekday() - wd) % 7
         if p.get("rel") == "اليوم":
             # "اليوم الأربعاء" in a page dated (or crawled) on Thursday: the named weekday wins
