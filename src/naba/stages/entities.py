@@ -199,13 +199,21 @@ def _sentence_starts(sents: list[list[int]]) -> dict[int, int]:
     return {i: idx[0] for idx in sents for i in idx}
 
 
+def _party_name_word(w: Token) -> bool:
+    """A word that can stand between a party head and a country in a party's name ("نداء" of "حركة
+    نداء تونس"): indefinite, no proclitic, and no function word, title or nisba adjective."""
+    n = w.norm
+    return (n.isalpha() and not n.startswith("ال") and n not in stopwords() and not n.endswith(("ي", "يه"))
+            and not _is_title(w) and "ال" + n not in lexicon.title_words() and clitics.proclitic(n) == "")
+
+
 def party_names(record: Record, cands: list[Cand], sents: list[list[int]], article_words) -> None:
     """A country tagged as a place at the end of a party's name ("حركة نداء تونس"، "حركة تحرير
     السودان", the tagger found only the country) becomes that party: an indefinite party head
     (``lexicon.party_heads``, a proclitic allowed: "لحركة") and one or two indefinite words that are
     no function word, title or nisba adjective before the country, itself without a proclitic
     ("الحركة تتهم إسرائيل"، "جماعة إرهابية بالعراق" stay as they are), all in one sentence."""
-    heads, toks, function, titles = lexicon.party_heads(), record.tokens, stopwords(), lexicon.title_words()
+    heads, toks = lexicon.party_heads(), record.tokens
     taken = {i for c in cands for i in range(*c.tok)}
     sent_first = _sentence_starts(sents)
     for n, c in enumerate(cands):
@@ -215,10 +223,8 @@ def party_names(record: Record, cands: list[Cand], sents: list[list[int]], artic
             continue
         for k in (1, 2):
             head, words = a - k - 1, toks[a - k:a]
-            if head < sent_first.get(a, 0) or any(i in taken for i in range(head, a)) or not all(
-                    w.norm.isalpha() and not w.norm.startswith("ال") and w.norm not in function
-                    and not w.norm.endswith(("ي", "يه")) and not _is_title(w) and "ال" + w.norm not in titles
-                    and clitics.proclitic(w.norm) == "" for w in words):
+            if (head < sent_first.get(a, 0) or any(i in taken for i in range(head, a))
+                    or not all(map(_party_name_word, words))):
                 continue
             h = toks[head]
             if h.norm in heads or (h.base in heads and not h.prefix.endswith(("ال", "لل"))):
