@@ -506,3 +506,36 @@ def test_an_organisation_takes_a_following_nisba_only_when_its_name_is_definite(
     from naba.stages.entities import _adjust
 
     assert _adjust(tokenize(phrase), a, b, "ORG") == span
+
+
+def _tagged(sentence, spans):
+    """Tokens of ``sentence`` and Cands for (first token, end token, type) ranges of them."""
+    from naba.arabic.tokenize import tokenize
+
+    toks = tokenize(sentence)
+    cands = []
+    for a, b, typ in spans:
+        text = sentence[toks[a].start:toks[b - 1].end]
+        cands.append(Cand(toks[a].start, toks[b - 1].end, text, typ, words_of(text), tok=(a, b)))
+    return toks, cands
+
+
+@pytest.mark.parametrize("sentence,spans,types", [
+    # the surname alone tagged a place is the person named in full (a given name, no place of that name)
+    ("قالت تيريزا ماي إن الحكومة مستعدة . وأضافت ماي أن لندن سترد", [(1, 3, "PER"), (8, 9, "LOC"), (10, 11, "LOC")],
+     ["PER", "PER", "LOC"]),
+    ("قال صالح الصماد إن الهجوم فشل . وأضاف الصماد أن", [(1, 3, "PER"), (8, 9, "LOC")], ["PER", "PER"]),
+    # a place cue keeps the place: "سحر كريت" (Crete's charm) tagged a person does not make Crete one
+    ("تحدث عن سحر كريت وجمالها . وعاشوا في كريت", [(2, 4, "PER"), (8, 9, "LOC")], ["PER", "LOC"]),
+    ("تحدث عن سحر كريت وجمالها . وزاروا كريت اليونانية", [(2, 4, "PER"), (7, 8, "LOC")], ["PER", "LOC"]),
+    # nor does a "full name" that opens with no given name ("سطح بلوتو", Pluto's surface)
+    ("صور سطح بلوتو الجديدة . واقترب المسبار من بلوتو", [(1, 3, "PER"), (8, 9, "LOC")], ["PER", "LOC"]),
+    # nor a surname that is a place the gazetteer knows
+    ("قال جورج واشنطن ذلك . وصل الوفد واشنطن", [(1, 3, "PER"), (7, 8, "LOC")], ["PER", "LOC"]),
+])
+def test_a_persons_surname_tagged_a_place_is_that_person_unless_read_as_a_place(sentence, spans, types):
+    from naba.stages.entities import unify_types
+
+    toks, cands = _tagged(sentence, spans)
+    unify_types(cands, toks)
+    assert [c.type for c in cands] == types

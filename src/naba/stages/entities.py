@@ -443,16 +443,53 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
         c.role = role.strip()
 
 
-def unify_types(cands: list[Cand]) -> None:
+@lru_cache(maxsize=1)
+def _place_cues() -> frozenset[str]:
+    """Words that before a word make it a place (``data/place_cues.txt``: "في"، "جزيرة")."""
+    return frozenset(normalize(w) for w in read_lines("naba.entities.data", "place_cues.txt"))
+
+
+def _given_name(w: str) -> bool:
+    """A word that reads as a personal (given) name: listed, or spelt like a foreign name ("تيريزا")."""
+    return w in gazetteer.person_names() or (namelike.score(w) or 0) >= 2
+
+
+def _place_cued(toks: list[Token], c: Cand) -> bool:
+    """A one-word mention read as a place by its neighbours: a place cue or an administrative head
+    before it ("في كريت"، "لجزيرة كريت"), or a nationality adjective after it ("كريت اليونانية")."""
+    a, b = c.tok
+    if a > 0:
+        w = toks[a - 1].norm
+        if any(x in _place_cues() or gazetteer.is_admin_head(x) for x in (w, w[len(clitics.proclitic(w)):])):
+            return True
+    return b < len(toks) and toks[b].norm.startswith("ال") and country_place(toks[b].norm) is not None
+
+
+def unify_types(cands: list[Cand], toks: list[Token] | None = None) -> None:
     """One type per name in an article: a country, region or sea is a place whatever the tagger
     said ("السعودية" tagged ORG, "غينيا بيساو" tagged a person; a one-word one tagged a person
     stays one); a name of the hand-written news list (``news_entities.tsv``) that is no place but
     was tagged one has the list's type ("الدولة الإسلامية"); the surname alone of a
-    person named in full is that person ("ميركل" tagged ORG after "أنغيلا ميركل"); a name tagged
-    two ways takes its majority type, ties going to a place the gazetteer knows, then to the
-    known-entities list, then to the first mention."""
-    surnames = {c.words[-1] for c in cands if c.type == "PER" and len(c.words) > 1}
+    person named in full is that person ("ميركل" tagged ORG after "أنغيلا ميركل"), also when
+    tagged a place ("ماي" after "تيريزا ماي") if the gazetteer knows no place of that name, the
+    full name opens with a given name (:func:`_given_name`: not "سطح بلوتو") and, given the
+    article's tokens ``toks``, no mention of the word has a place cue (:func:`_place_cued`: "سحر
+    كريت" tagged a person does not make "في كريت" one); a name tagged two ways takes its majority
+    type, ties going to a place the gazetteer knows, then to the known-entities list, then to the
+    first mention."""
+    full = [c.words for c in cands if c.type == "PER" and len(c.words) > 1]
+    surnames = {w[-1] for w in full}
+    person_surnames = {w[-1] for w in full if _given_name(w[0])}
     known = lexicon.known_entities()
+    lone_places: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.type == "LOC" and len(c.words) == 1 and c.words[0] in person_surnames and not c.alias_of:
+            lone_places.setdefault(c.words[0], []).append(c)
+    for word, cs in lone_places.items():
+        if gazetteer.lookup(word) or word in known or (toks and any(_place_cued(toks, c) for c in cs)):
+            continue
+        for c in cs:
+            c.type = "PER"
     for c in cands:
         word = c.words[0]
         if (c.type in ("ORG", "MISC") and len(c.words) == 1 and word in surnames
@@ -600,7 +637,7 @@ def run(record: Record) -> Record:
     cands += org_pattern_mentions(record, cands, sents, frozenset(t.norm for t in record.tokens))
     cands += title_alias_mentions(record, cands)
     attach_roles(record, cands, sents)
-    unify_types(cands)
+    unify_types(cands, record.tokens)
     link_places(record, cands)
     groups = group(cands, lexicon.org_heads() | lexicon.title_words())
     entities, ids = [], {}
