@@ -539,3 +539,30 @@ def test_a_persons_surname_tagged_a_place_is_that_person_unless_read_as_a_place(
     toks, cands = _tagged(sentence, spans)
     unify_types(cands, toks)
     assert [c.type for c in cands] == types
+
+
+@pytest.mark.parametrize("text,run,others,parts", [
+    # both parts are known organisations (the lists): two mentions
+    ("قال إن داعش والقاعدة يشكلان خطرا", (2, 4), [], ["داعش", "القاعدة"]),
+    ("وقدم البنك الدولي واليونسكو المساعدة", (1, 4), [], ["البنك الدولي", "اليونسكو"]),
+    # a part the lists lack but the article names elsewhere
+    ("ودعت حماس والجهاد الإسلامي إلى التظاهر . وقالت الجهاد الإسلامي إن", (1, 4), [(8, 10)],
+     ["حماس", "الجهاد الإسلامي"]),
+    ("ودعت حماس والجهاد الإسلامي إلى التظاهر", (1, 4), [], ["حماس والجهاد الإسلامي"]),  # not named alone
+    # one name with و in it: no part names an organisation
+    ("وفاز حزب العدالة والتنمية في الانتخابات", (1, 4), [], ["حزب العدالة والتنمية"]),
+    ("وأصدرت منظمة هيومن رايتس ووتش تقريرا", (1, 5), [], ["منظمة هيومن رايتس ووتش"]),
+])
+def test_organisations_joined_by_waw_in_one_run_are_split_when_each_is_known(text, run, others, parts):
+    import naba
+    from naba.stages.entities import _mention, split_coordinated_orgs
+
+    rec = naba.analyze(text, stages=("clean", "segment"))
+    words = frozenset(t.norm for t in rec.tokens)
+    cands = []
+    for a, b in [run] + others:
+        c = _mention(rec, rec.tokens[a:b], "ORG", words)
+        c.tok = (a, b)
+        cands.append(c)
+    split_coordinated_orgs(rec, cands, words)
+    assert [c.text for c in cands[:len(cands) - len(others)]] == parts

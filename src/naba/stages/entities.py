@@ -235,6 +235,41 @@ def party_names(record: Record, cands: list[Cand], sents: list[list[int]], artic
                 break
 
 
+def _known_org(words: tuple[str, ...], seen: set[str]) -> bool:
+    """An organisation's name by the lists (WikiFANE and the news list, ``known_names.tsv``) or by
+    the article (``seen``: keys of its other organisation mentions)."""
+    name = " ".join(words)
+    return (lexicon.known_entities().get(name) == "ORG" or known_name("ORG", name) is not None
+            or key(words, "ORG") in seen)
+
+
+def split_coordinated_orgs(record: Record, cands: list[Cand], article_words) -> None:
+    """An organisation run that is organisations joined by و ("داعش والقاعدة"، "حماس والجهاد
+    الإسلامي") as its organisations, when every part is a known one (:func:`_known_org`) and the
+    whole is not; "حزب العدالة والتنمية"، "منظمة الأمن والتعاون" stay whole."""
+    toks = record.tokens
+    seen: dict[str, int] = Counter(key(c.words, "ORG") for c in cands if c.type == "ORG")
+    out = []
+    for c in cands:
+        a, b = c.tok
+        cuts = [k for k in range(a + 1, b) if clitics.proclitic(toks[k].norm) == "و"] if c.type == "ORG" else []
+        pieces = []
+        if cuts:
+            others = {k for k, n in seen.items() if n > (k == key(c.words, "ORG"))}
+            bounds = [a] + cuts + [b]
+            for x, y in zip(bounds, bounds[1:]):
+                m = _mention(record, toks[x:y], "ORG", article_words)
+                if m is None or not _known_org(m.words, others):
+                    pieces = []
+                    break
+                m.tok = (x, y)
+                pieces.append(m)
+            if pieces and _known_org(c.words, set()):
+                pieces = []
+        out.extend(pieces or [c])
+    cands[:] = out
+
+
 def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[float]]:
     """The tagger's mentions (spans repaired), the sentences' token indices, and each token's
     probability under the tagger of being part of a name."""
@@ -264,6 +299,7 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[flo
                     c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
     party_names(record, cands, sents, article_words)
+    split_coordinated_orgs(record, cands, article_words)
     return cands, sents, in_name
 
 
