@@ -566,3 +566,25 @@ def test_organisations_joined_by_waw_in_one_run_are_split_when_each_is_known(tex
         cands.append(c)
     split_coordinated_orgs(rec, cands, words)
     assert [c.text for c in cands[:len(cands) - len(others)]] == parts
+
+
+@pytest.mark.parametrize("phrase,a,b,span", [
+    # a nationality adjective after a proper name is where it is from, not part of its name
+    ("ونقلت وكالة شينخوا الصينية عن", 2, 4, (1, 3)),  # (then the agency head before it, as "تنظيم داعش")
+    ("ونقلت شينخوا الصينية عن", 1, 3, (1, 2)),
+    ("وقالت صحيفة نيويورك تايمز الأمريكية إن", 1, 5, (2, 4)),  # (a generic head off a known name)
+    ("وأعلنت لسابك السعودية", 1, 3, (1, 2)),
+    # after a definite word it names the body ("وكالة الأنباء السورية", "للنظام السوري")
+    ("ذكرت وكالة الأنباء السورية", 1, 4, (1, 4)),
+    ("وقال الجيش السوري", 1, 3, (1, 3)),
+    ("قصف للنظام السوري", 1, 3, (1, 3)),
+    # a name listed whole keeps it; a country's name is no adjective; a generic head alone keeps it
+    ("وقالت أرامكو السعودية", 1, 3, (1, 3)),
+    ("وفاز نتخب الأوروغواي", 1, 3, (1, 3)),
+    ("ونشرت صحيفة الأمريكية", 1, 3, (1, 3)),
+])
+def test_an_organisation_drops_a_nationality_adjective_after_a_proper_name(phrase, a, b, span):
+    from naba.arabic.tokenize import tokenize
+    from naba.stages.entities import _adjust
+
+    assert _adjust(tokenize(phrase), a, b, "ORG") == span

@@ -24,7 +24,7 @@ from ..arabic.normalize import normalize
 from ..arabic.resources import read_lines, stopwords
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
-from ..entities.countries import country_place
+from ..entities.countries import country_place, country_table
 from ..entities.group import Cand, Group, _strip_al, group, key, words_of
 from ..entities.ids import entity_id, known_name
 from ..models.ner import namelike
@@ -141,11 +141,37 @@ def _titled_name(toks: list[Token], a: int, b: int) -> bool:
     return last.norm in names or last.base in names or (namelike.score(last.base) or 0) >= 2
 
 
+def _definite(t: Token) -> bool:
+    """A word with the article, alone or after a proclitic ("الأنباء"، "للنظام"، "وبالجيش")."""
+    return t.norm.startswith("ال") or t.prefix.endswith(("ال", "لل"))
+
+
+def _proper_name_nationality(toks: list[Token], a: int, b: int) -> bool:
+    """An organisation run that ends in a nationality adjective after an indefinite word, a proper
+    name ("شينخوا الصينية"، "وكالة فارس الإيرانية"، "مانشستر يونايتد الإنجليزي"): the adjective
+    says where the name is from and is no part of it. After a definite word it is ("وكالة الأنباء
+    السورية"، "الجيش السوري"، "للنظام السوري"), and so is one of a name listed whole
+    (``known_names.tsv``: "أرامكو السعودية") or after a generic head alone ("جريدة الرياضي")."""
+    if b - a < 2:
+        return False
+    last, before = toks[b - 1], toks[b - 2]
+    adjective = last.norm in country_table().adjectives or (last.norm.endswith("يه") and country_place(last.norm))
+    if not (_is_nisba(last) and adjective) or _definite(before):  # not a country: "منتخب الأوروغواي"
+        return False
+    if b - a == 2 and _is_generic(before):
+        return False
+    name = " ".join(t.norm for t in toks[a:b])
+    name = name[len(clitics.proclitic(toks[a].norm)):]
+    return known_name("ORG", name) is None and lexicon.known_entities().get(name) != "ORG"
+
+
 def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
     """Token range of a tagged run, repaired at its edges: a quoted name runs to its closing quote
     ("“محمود جهار باغي”"); an organisation drops a generic head before a known name
     ("ميليشيا الحرس الثوري"), takes a following nisba when its name is definite ("الحرس الثوري
-    الإيراني", not the club's country of "مانشستر يونايتد الإنجليزي") and an org head
+    الإيراني", not the club's country of "مانشستر يونايتد الإنجليزي"), drops a nationality
+    adjective after a proper name that the tagger took in (:func:`_proper_name_nationality`:
+    "شينخوا الصينية") and an org head
     just before it ("تنظيم داعش")."""
     if typ == "PER" and a > 0 and toks[a - 1].text in _OPEN:
         for j in range(b, min(b + 3, len(toks))):
@@ -162,6 +188,8 @@ def _adjust(toks: list[Token], a: int, b: int, typ: str) -> tuple[int, int]:
             a += 1
         if b < len(toks) and _is_nisba(toks[b]) and toks[a].norm.startswith("ال"):
             b += 1
+        elif _proper_name_nationality(toks, a, b):
+            b -= 1
         if a > 0 and toks[a - 1].norm in lexicon.org_heads() and b - a == 1:
             a -= 1
     return a, b
