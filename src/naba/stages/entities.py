@@ -1,7 +1,8 @@
 """Stage: entities. NER mentions, grouped into the article's entities, with roles and places.
 
 1. Tag each sentence's tokens with the shipped CRF (:mod:`naba.models.ner.tagger`).
-2. Turn tag runs into mentions; a glued proclitic comes off the first word ("وبغداد" -> "بغداد").
+2. Turn tag runs into mentions; a glued proclitic comes off the first word ("وبغداد" -> "بغداد");
+   places and known organisations joined by و are one mention each ("داعش والقاعدة").
 3. Add title-alias mentions ("المرشد الأعلى") from ``entities/data/title_aliases.tsv``.
 4. Attach roles: the title phrase just before a person's name ("السفير الإيراني السابق في سوريا").
 5. One type per name in the article (:func:`unify_types`); places linked to the gazetteer in the
