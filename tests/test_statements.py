@@ -788,3 +788,19 @@ def test_name_after_a_quoted_complement_is_letters_only():
     assert strip_titles('رئيس "سيسكو"، تشاك روبنز') == "تشاك روبنز"
     assert strip_titles('رئيس "سيسكو" - تشاك روبنز') == "سيسكو"
     assert strip_titles('رئيس "سيسكو" (تشاك روبنز)') == "سيسكو"
+
+
+def test_cue_in_a_relative_clause_on_a_document_speaks_for_its_issuer():
+    # statements_unseen7: ant_multisource:BB-internationalNews-507-20180515 (cut); sample.jsonl:
+    # CN-internationalNews-703-20181015, AL-internationalNews-1087-20180509, BB-internationalNews-822-20180717
+    got = statements('وقال توماس ماركل لمجلة "تي إم زد" إنه قرر ألا يحضر زفاف ابنته. وأصدر قصر كينغستون '
+                     'بيانا وصف فيه الزفاف بأنه "لحظة خاصة جدا لميغان".')
+    assert [(s.speaker_name, s.medium.text if s.medium else None) for s in got][1] == ("قصر كينغستون", "بيانا")
+    got = statements('أصدرت وزارة الدفاع البلجيكية بيانا قالت فيه إن "حريقا اندلع أثناء أعمال الصيانة".')
+    assert (got[0].speaker.text, got[0].medium.text) == ("وزارة الدفاع البلجيكية", "بيانا")
+    got = statements("أصدرت قبائل صعدة، الأربعاء، بياناً أكدت فيه أن صعدة يمنية عربية.")
+    assert got[0].speaker.text == "قبائل صعدة"
+    got = statements('ونشر ترامب تغريدة على تويتر يقول فيها "لدي ثقة كبيرة في موظفي الاستخبارات".')
+    assert got[0].speaker.text == "ترامب"
+    got = statements("أصدرت الوزارة بيانا قال فيه المتحدث العسكري إن الهجوم فشل.")
+    assert got[0].speaker.text == "المتحدث العسكري"  # named after the pronoun: the verb takes no object

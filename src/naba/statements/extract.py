@@ -347,6 +347,10 @@ def _set_speaker_and_medium(para: Paragraph, k: int, cue: Cue, region: list[int]
     relayed source ("نقلت ... عن"), a subject before a copula, the subject phrase; when that is the
     verb's object or nothing, a subject before the verb (not for a participle)."""
     toks, lex = para.toks, lexicon()
+    issued = _issued_in(para, k, cue, region)
+    if issued is not None:
+        frame.speaker, frame.medium = issued  # "أصدرت الوزارة بيانا قالت فيه"
+        return
     relayed = _relay_split(para, region, lex.relays.get(cue.lemma))
     if relayed is None:
         relayed = _according_relay(para, region, frame)
@@ -363,6 +367,67 @@ def _set_speaker_and_medium(para: Paragraph, k: int, cue: Cue, region: list[int]
         frame.speaker = None  # "ووصفت احتجازه بأنه"، "ونوه ببادرة المواطنين": the verb's object
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
+
+
+def _document_noun(tok: Token) -> bool:
+    """A medium word, also with its accusative alif ("بيانا"، "تقريرا")."""
+    n = tok.norm
+    return _is_media_word(n) or (n.endswith("ا") and len(n) > 3 and _is_media_word(n[:-1]))
+
+
+def _issued_in(para: Paragraph, k: int, cue: Cue, region: list[int]
+               ) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """(speaker, medium) of a cue verb at ``k`` in a relative clause on the document noun right before
+    it, its resumptive pronoun right after it ("أصدرت الوزارة بيانا قالت فيه إن"، "ورد برنستين بتغريدة
+    قال فيها"، "بيانا وصف فيه الزفاف بأنه"): the medium is the document (with a في before it), the speaker
+    the subject of the verb that issued it in the same clause (after that verb, or before it when the
+    document follows the verb at once), None when there is no such verb; the words after the pronoun
+    are the cue verb's object, unless they name a source and the verb takes no object ("بيانا قال فيه
+    المتحدث باسمها إن"). None when the cue is not in such a clause."""
+    toks = para.toks
+    if not region or k == 0 or toks[region[0]].norm not in context_words("resumptive") \
+            or not _document_noun(toks[k - 1]):
+        return None
+    n = k - 1
+    m = n - 1 if n > 0 and toks[n - 1].norm == "في" else n
+    medium = (toks[m].start, toks[n].end)
+    if len(region) > 1 and normalize(cue.lemma) not in context_words("object_cue"):
+        named, _ = _speaker_and_medium(para, region[1:])
+        if named is not None and _names_source(para, named):
+            return named, medium
+    s, _ = para.sentence(toks[n].start)
+    c = m - 1
+    while c >= 0 and toks[c].start >= s and toks[c].text not in SENTENCE_END + ":":
+        if toks[c].text in COMMAS and not all(_in_time(para, toks[x]) for x in range(c + 1, m)
+                                              if toks[x].text not in COMMAS):
+            break  # but "أصدرت قبائل صعدة، الأربعاء، بياناً"
+        c -= 1
+    clause = [x for x in range(c + 1, m) if toks[x].text not in COMMAS]
+    while clause and toks[clause[0]].norm.lstrip("وف") in context_words("before_verb"):
+        clause.pop(0)  # "من جانبها، أصدرت"، "وقد أصدرت"
+    issue = {normalize(w) for w in context_words("issue_verb")}
+    verb = next((x for x in clause if any(u in issue for u in _unglued(toks[x].norm))), None)
+    if verb is None and clause and _verb_like(toks[clause[0]]):
+        verb = clause[0]  # "ورد برنستين بتغريدة قال فيها"
+    if verb is None:
+        return None, medium
+    subject = [x for x in clause if x > verb] or [x for x in clause if x < verb]
+    doc = next((p for p, x in enumerate(subject) if p and _document_noun(toks[x])), None)
+    if doc is not None:
+        subject = subject[:doc]  # "ونشر ترامب تغريدة على تويتر يقول فيها"
+    while subject and _in_time(para, toks[subject[0]]):
+        subject = subject[1:]  # "أصدر الاثنين الاتحاد المصري"
+    if not subject or any(cue_of(toks[x]) or according_at(toks, x) for x in subject):
+        return None, medium
+    return _speaker_and_medium(para, subject)[0], medium
+
+
+def _verb_like(tok: Token) -> bool:
+    """Whether a clause-opening word may be its verb: no ال, letters, no function word, no cue."""
+    lex = lexicon()
+    bare = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
+    return not (bare.startswith("ال") or len(bare) < 3 or not bare.isalpha() or bare in lex.function_words
+                or tok.norm in lex.function_words or cue_of(tok))
 
 
 def _scan_after_cue(para: Paragraph, k: int, cue: Cue
@@ -496,6 +561,11 @@ def _medium_opening(para: Paragraph, k: int) -> tuple[int, int] | None:
         return None
     a = t.start + (1 if bare != t.norm else 0)
     return trim(text, a, toks[k - 2].end)
+
+
+def _in_time(para: Paragraph, t: Token) -> bool:
+    """Whether token ``t`` is inside a time expression of the record."""
+    return any(x.start <= t.start and t.end <= x.end for x in para.index.times.covering(t.start, t.end))
 
 
 def _time_chunk(para: Paragraph, region: list[int]) -> int:
