@@ -804,3 +804,12 @@ def test_cue_in_a_relative_clause_on_a_document_speaks_for_its_issuer():
     assert got[0].speaker.text == "ترامب"
     got = statements("أصدرت الوزارة بيانا قال فيه المتحدث العسكري إن الهجوم فشل.")
     assert got[0].speaker.text == "المتحدث العسكري"  # named after the pronoun: the verb takes no object
+
+
+def test_object_of_describe_with_a_prepositional_phrase_is_no_speaker():
+    # statements_unseen7: ant_multisource:FR-internationalNews-2128-20180703 (cut)
+    got = statements('قال الأمين العام للأمم المتحدة أنطونيو غوتيريس إنه استمع إلى شهادات عن فظائع. والتقى '
+                     'غوتيريس الأحد بلاجئين في بنغلادش، ووصف أوضاعهم في بورما "بالكابوس الإنساني".')
+    assert got[1].speaker is None and got[1].speaker_name == got[0].speaker_name
+    got = statements('ووصفها رئيسها في بيان بأنها "كارثة".')  # the verb has its object: the word is the subject
+    assert got[0].speaker.text == "رئيسها"

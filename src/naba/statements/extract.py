@@ -363,7 +363,7 @@ def _set_speaker_and_medium(para: Paragraph, k: int, cue: Cue, region: list[int]
         frame.medium = _speaker_and_medium(para, region)[1]
     else:
         frame.speaker, frame.medium = _speaker_and_medium(para, region)
-    if frame.speaker is not None and _object_not_speaker(para, region, cue, frame.speaker):
+    if frame.speaker is not None and _object_not_speaker(para, region, cue, frame.speaker, toks[k]):
         frame.speaker = None  # "ووصفت احتجازه بأنه"، "ونوه ببادرة المواطنين": the verb's object
     if frame.speaker is None and not cue.participle:
         frame.speaker = _subject_before(para, k)
@@ -518,7 +518,8 @@ def _described_as(toks: list[Token], j: int, cue: Cue) -> bool:
     return cue.lemma in context_words("describe_cue") and j > 0 and toks[j - 1].norm == "ب"
 
 
-def _object_not_speaker(para: Paragraph, region: list[int], cue: Cue, speaker: tuple[int, int]) -> bool:
+def _object_not_speaker(para: Paragraph, region: list[int], cue: Cue, speaker: tuple[int, int],
+                        cue_tok: Token) -> bool:
     """Whether the speaker found after the cue is the verb's object: a lone word with a pronoun
     suffix after وصف/اتهم ("ووصفت احتجازه بأنه"; not one with ال), or a word with ب glued right after
     a verb that takes its object with ب, when it is بال- or ends in ة/ه ("ونوه ببادرة المواطنين ...،
@@ -530,8 +531,15 @@ def _object_not_speaker(para: Paragraph, region: list[int], cue: Cue, speaker: t
     if lemma in context_words("ba_object_cue") and first.norm[:1] == "ب" and len(first.norm) > 3 \
             and (first.norm.startswith("بال") or first.norm.endswith("ه")):
         return True  # "ببادرة"، "بالجهود"; not a name ("ونوه بوتين")
-    return (len(region) == 1 and lemma in context_words("object_cue") and speaker[1] == first.end
-            and first.text.endswith(context_words("object_suffix")) and not first.norm.startswith("ال"))
+    if not (lemma in context_words("object_cue") and speaker[1] == first.end
+            and first.text.endswith(context_words("object_suffix")) and not first.norm.startswith("ال")):
+        return False
+    if len(region) == 1:
+        return True
+    # "ووصف أوضاعهم في بورما "بالكابوس"": a prepositional phrase after it, when the verb carries no
+    # object of its own ("ووصفها رئيسها في بيان بأنها": the word is its subject)
+    bare = cue_tok.norm[1:] if cue_tok.norm[:1] in ("و", "ف") and len(cue_tok.norm) > 3 else cue_tok.norm
+    return bare in (lemma, lemma + "ت") and toks[region[1]].norm in lexicon().function_words
 
 
 def _impersonal(tok: Token, cue: Cue) -> bool:
