@@ -813,3 +813,16 @@ def test_object_of_describe_with_a_prepositional_phrase_is_no_speaker():
     assert got[1].speaker is None and got[1].speaker_name == got[0].speaker_name
     got = statements('ووصفها رئيسها في بيان بأنها "كارثة".')  # the verb has its object: the word is the subject
     assert got[0].speaker.text == "رئيسها"
+
+
+def test_title_complement_with_a_glued_preposition_is_no_name():
+    # statements_unseen7: ant_multisource:FR-internationalNews-2128-20180703; sample.jsonl: saudinewsnet:7270,
+    # saudinewsnet:641, saudinewsnet:6160, ant_multisource:SK-economy-427-20180425 (speaker phrases)
+    from naba.statements.speakers import strip_titles
+    assert strip_titles("الأمين العام للأمم المتحدة أنطونيو غوتيريس") == "أنطونيو غوتيريس"
+    assert strip_titles("المتحدث الرسمي للمركز رأفت الصباغ") == "رأفت الصباغ"
+    assert strip_titles("المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي") == "عبدالله بن أحمد الثقفي"
+    assert strip_titles("الناطق الرسمي للشؤون الصحية بمنطقة عسير سعيد النقير") == "سعيد النقير"
+    assert strip_titles("الرئيس التنفيذي للخطوط القطرية") == "الرئيس التنفيذي للخطوط القطرية"  # no name: all of it
+    got = statements("قال الأمين العام للأمم المتحدة أنطونيو غوتيريس إنه استمع إلى شهادات عن فظائع.")
+    assert got[0].speaker_name == "أنطونيو غوتيريس"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
 from ..entities.countries import countries_in
+from ..entities.gazetteer import is_admin_head, lookup
 from ..record import Record, Span
 from ..spanindex import SpanIndex
 from .lexicon import context_words, lexicon
@@ -75,8 +76,11 @@ def strip_titles(text: str) -> str:
                         and lex.source_kind(_base(words[i])) not in ("title", "honorific")):
                     i += 1  # the title's complement: وزير التعليم، ممثل روسيا
                 continue
-            if titled and (n.startswith("ال") or n in lex.function_words):
-                i += 1
+            if titled and (n.startswith(("ال", "لل")) or n in lex.function_words):
+                i += 1  # "الأمين العام للأمم المتحدة أنطونيو غوتيريس": للأمم is the title's complement
+                continue
+            if titled and n[:1] == "ب" and len(n) > 3 and (n[1:3] == "ال" or lookup(n[1:]) or is_admin_head(n[1:])):
+                i += 2 if is_admin_head(n[1:]) else 1  # "المدير العام للتعليم بجدة"، "... بمنطقة عسير سعيد النقير"
                 continue
             break
         if not titled:
