@@ -403,6 +403,19 @@ def test_a_country_whose_al_is_its_own_letters_keeps_them_in_its_adjectives():
         set(), set(), set(), {"DEU"}, {"DEU"}]
 
 
+def test_a_capital_in_the_country_table_gives_its_country_no_adjectives():
+    """The table lists capitals as names of their country (الرياض، لندن، بغداد: "الرياض ترحب" is
+    Saudi Arabia), but their adjectives are no nationality: "الرياضي" is "sporting", "اللندنية" a
+    London paper, "البغدادي" a surname."""
+    from naba.entities.countries import country_table, countries_in
+
+    assert [countries_in([normalize(w)]) for w in ("الرياض", "لندن", "السعودي", "البريطانية")] == [
+        {"SAU"}, {"GBR"}, {"SAU"}, {"GBR"}]
+    assert [countries_in([normalize(w)]) for w in ("الرياضي", "رياضية", "اللندنية", "البغدادي", "الباريسي")] == [
+        set(), set(), set(), set(), set()]
+    assert normalize("الرياضي") not in country_table().adjectives
+
+
 def test_a_listed_organisation_tagged_as_a_place_is_the_organisation():
     from naba.stages.entities import unify_types
 

@@ -29,7 +29,14 @@ def _adjectives(name: str, raw: str) -> set[str]:
     it), with and without ال: سوريا -> سوري، السورية، السوريون ... A name written with the article
     ال is read without it (الجزائر -> جزائري); one whose ال is its own letters, written with a
     hamza, as written (ألمانيا, normalized المانيا -> ألماني, الألماني; ألبانيا -> ألباني, not
-    "باني", builder)."""
+    "باني", builder). A capital the table lists for its country (الرياض، لندن، بغداد: a city in the
+    gazetteer) has none: its adjective is the city's ("اللندنية") or another word ("الرياضي",
+    sporting; "بكيني")."""
+    from . import gazetteer
+
+    city = gazetteer.lookup(name)
+    if city is not None and city.kind == "city":
+        return set()
     if raw.startswith("ال"):
         return _adjectives_of(name[2:])
     return _adjectives_of(name)
