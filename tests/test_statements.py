@@ -826,3 +826,15 @@ def test_title_complement_with_a_glued_preposition_is_no_name():
     assert strip_titles("الرئيس التنفيذي للخطوط القطرية") == "الرئيس التنفيذي للخطوط القطرية"  # no name: all of it
     got = statements("قال الأمين العام للأمم المتحدة أنطونيو غوتيريس إنه استمع إلى شهادات عن فظائع.")
     assert got[0].speaker_name == "أنطونيو غوتيريس"
+
+
+def test_according_to_a_title_takes_the_name_after_its_comma():
+    # statements_unseen7: ant_multisource:CN-internationalNews-154-20180320 (cut); sample.jsonl:
+    # CN-middleEast-1635-20181020, SK-middleEast-1979-20180527 (a quoted outlet: no name follows)
+    got = statements("وسيبحث الجانبان عدداً من الملفات، من بينها سوريا وإيران، وفقاً لما ذكره وزير الخارجية، "
+                     "عادل الجبير في وقت سابق.")
+    assert got[0].speaker.text == "وزير الخارجية، عادل الجبير" and got[0].speaker_name == "عادل الجبير"
+    got = statements("وأعرب الأمين العام عن قلقه، بحسب المتحدث باسمه، ستيفان دوجاريك.")
+    assert got[0].speaker_name == "ستيفان دوجاريك"
+    got = statements('وبحسب مراسل "سكاي نيوز"، فإن مشروع القانون من اقتراح حزب "إسرائيل بيتنا".')
+    assert got[0].speaker.text == 'مراسل "سكاي نيوز"'

@@ -1212,6 +1212,7 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
     while src and toks[src[-1]].norm in lex.function_words:
         src.pop()
     src = _cut_at_mention_end(para, src)
+    src = _with_apposed_name(para, src)
     medium = None
     if said and not relay and src:
         kept, medium = _cut_chunk(para, src)  # "وفق ما أعلن الصليب الأحمر على صفحته على تويتر"
@@ -1242,6 +1243,29 @@ def _according_frame(para: Paragraph, k: int, acc, frames: list[Frame]) -> Frame
             inner.medium = sp  # not a statement of its own
         return None
     return Frame(cue, lemma, "reported", "according_to", content, speaker=sp, medium=medium)
+
+
+def _with_apposed_name(para: Paragraph, src: list[int]) -> list[int]:
+    """An according-to source that is a title phrase, with the name set off by a comma after it
+    ("وفقاً لما ذكره وزير الخارجية، عادل الجبير في وقت سابق"): the name, up to a function word,
+    joins the source (as a verb's speaker phrase keeps "مراسل بي بي سي ...، أنتوني زورتشر")."""
+    toks, lex = para.toks, lexicon()
+    if not src or "title" not in (lex.source_kind(toks[src[0]].base), lex.source_kind(toks[src[0]].norm)):
+        return src
+    if not all(lex.source_kind(toks[i].base) or lex.source_kind(toks[i].norm) or toks[i].norm in lex.function_words
+               or toks[i].norm.startswith(("ال", "لل", "وال") + context_words("on_behalf")) for i in src):
+        return src  # a name or a quoted name in it already ("ناطقه أفيخاي أدرعي"، 'مراسل "سكاي نيوز"')
+    j = src[-1] + 1
+    if j >= len(toks) or toks[j].text not in COMMAS:
+        return src
+    name: list[int] = []
+    x = j + 1
+    while x < len(toks) and len(name) < 6 and toks[x].text not in COMMAS + SENTENCE_END + ":" \
+            and toks[x].norm not in lex.function_words and not _in_time(para, toks[x]) \
+            and toks[x].norm not in context_words("content_opener") and _media_prep(toks, x) is None:
+        name.append(x)
+        x += 1
+    return src + [j] + name if name and _name_apposition(para, name, ranked=True) else src
 
 
 def _after_what_was_said(toks: list[Token], j: int, glued_ma: bool) -> tuple[int, str | None, bool]:
