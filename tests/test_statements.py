@@ -838,3 +838,14 @@ def test_according_to_a_title_takes_the_name_after_its_comma():
     assert got[0].speaker_name == "ستيفان دوجاريك"
     got = statements('وبحسب مراسل "سكاي نيوز"، فإن مشروع القانون من اقتراح حزب "إسرائيل بيتنا".')
     assert got[0].speaker.text == 'مراسل "سكاي نيوز"'
+
+
+def test_leading_according_to_a_source_is_continued():
+    # statements_unseen7: ant_multisource:BB-middleEast-805-20180728 (cut); sample.jsonl: saudinewsnet:4241
+    got = statements('كما أوضح بيان صادر عن المجلس أن اللجان ستعمل على "تطوير الحوار".\n\nووفقا لمجلس سوريا '
+                     'الديمقراطية، فإن الاجتماع مع الحكومة جاء بدعوة منها.\n\nوأشار إلى أن "الهدف من هذا اللقاء '
+                     'وضع الأسس".')
+    assert got[2].speaker is None and got[2].speaker_name == "مجلس سوريا الديمقراطية"
+    got = statements("قال الوزير إن الاجتماع انتهى. وتوقفت المحادثات مع الوفد، بحسب مصادر مطلعة. وأضاف أن "
+                     "الحوار سيستأنف.")
+    assert got[2].speaker_name == "الوزير"  # an according-to after its sentence: the speaker before it goes on

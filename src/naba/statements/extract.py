@@ -1607,9 +1607,21 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
             medium=record.span(*f.medium) if f.medium else None,
         )
         out.append(st)
-        if f.kind != "according_to":
+        if f.kind != "according_to" or _leading_source(record, f, st):
             prev = st
     return out
+
+
+def _leading_source(record: Record, f: Frame, st: Statement) -> bool:
+    """An according-to that opens its sentence, before its content, naming a source that is no
+    outlet ("ووفقا لمجلس سوريا الديمقراطية، فإن ..."): what follows with no subject continues it
+    ("وأشار إلى أن")."""
+    if st.speaker is None or f.content[0] < f.cue.start:
+        return False
+    s = max((x.start for x in record.sentences if x.start <= f.cue.start), default=0)
+    if record.text[s:f.cue.start].strip(" \n"):
+        return False
+    return not any(_is_media_word(normalize(w)) for w in st.speaker.text.split()[:1])
 
 
 PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
