@@ -849,3 +849,13 @@ def test_leading_according_to_a_source_is_continued():
     got = statements("قال الوزير إن الاجتماع انتهى. وتوقفت المحادثات مع الوفد، بحسب مصادر مطلعة. وأضاف أن "
                      "الحوار سيستأنف.")
     assert got[2].speaker_name == "الوزير"  # an according-to after its sentence: the speaker before it goes on
+
+
+def test_according_to_opening_its_own_sentence_is_not_the_previous_content():
+    # sample.jsonl: ant_multisource:SK-internationalNews-849-20180407, saudinewsnet:1372 (cut)
+    got = statements('وتابع "الشرطة لا تبحث عن مهاجمين آخرين"، مشيرا إلى أن الحادث "انتهى". وبحسب مجلة "شبيغل" '
+                     'فإن السلطات الألمانية "تفترض" أن الحادث كان اعتداء.')
+    assert got[-1].cue.text == "وبحسب" and got[-1].content.text.startswith("السلطات الألمانية")
+    got = statements('وجاء في البيان أيضاً: "من الذين فضّلوا الاستجمام في المنزل الوزيرة". وحسب البيان، قالت '
+                     'الوزيرة: إنها تحرص دائماً على استقرار حياتها.')
+    assert [(s.cue.text, s.medium.text if s.medium else None) for s in got][-1] == ("قالت", "البيان")

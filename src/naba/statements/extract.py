@@ -1421,10 +1421,12 @@ def _according_content(para: Paragraph, k: int, sp: tuple[int, int], frames: lis
     for f in frames:  # inside a frame's speaker region: "وقال ممثل فرنسا بحسب المصادر إن ..."
         if f.cue.start < cue.start < f.content[0]:
             return f.content
-    for f in frames:  # right after a quotation: '... جيدة"، بحسب دبلوماسي'
-        if 0 <= cue.start - f.content[1] <= 4 and not text[f.content[1]:cue.start].strip(QUOTE_MARKS + " ،,."):
-            return f.content
     s, e = para.sentence(cue.start)
+    opens = not text[s:cue.start].strip() and len(text[sp[1]:e].strip(" .،,").split()) >= 3
+    for f in frames:  # right after a quotation: '... جيدة"، بحسب دبلوماسي'
+        if 0 <= cue.start - f.content[1] <= 4 and not text[f.content[1]:cue.start].strip(QUOTE_MARKS + " ،,.") \
+                and not opens:  # but "... انتهى. وبحسب رويترز، فإن المحادثات توقفت": its own sentence
+            return f.content
     before = trim(text, s, cue.start)
     discourse = lex_discourse()
     before_words = len([w for w in text[before[0]:before[1]].split()
