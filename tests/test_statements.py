@@ -859,3 +859,12 @@ def test_according_to_opening_its_own_sentence_is_not_the_previous_content():
     got = statements('وجاء في البيان أيضاً: "من الذين فضّلوا الاستجمام في المنزل الوزيرة". وحسب البيان، قالت '
                      'الوزيرة: إنها تحرص دائماً على استقرار حياتها.')
     assert [(s.cue.text, s.medium.text if s.medium else None) for s in got][-1] == ("قالت", "البيان")
+
+
+def test_speaker_phrase_ends_before_led_by():
+    # statements_unseen7: ant_multisource:SK-middleEast-2414-20180616 (cut); sample.jsonl: saudinewsnet:2998
+    got = naba.analyze("أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر، أن قواته شنت غارات جوية.").statements
+    assert got[0].speaker.text == "الجيش الوطني الليبي" and got[0].speaker_name == "الجيش الوطني الليبي"
+    got = statements("وقال المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية النقيب عمر بن محمد الأكلبي إن "
+                     "فرق البحث تلقت بلاغا.")  # after a title: the command, part of the phrase
+    assert got[0].speaker.text.endswith("النقيب عمر بن محمد الأكلبي")

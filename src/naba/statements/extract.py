@@ -1034,6 +1034,9 @@ def _cut_chunk(para: Paragraph, chunk: list[int]) -> tuple[list[int], tuple[int,
         if t.norm in lex.function_words and kept and t.text not in QUOTE_MARKS \
                 and not (t.norm in context_words("for_party") and toks[kept[-1]].norm in context_words("deputy")):
             return kept, None  # but "النائب عن حزب صوت الفلاحين فيصل التبيني": the party he sits for
+        if kept and t.norm in context_words("led_by") and not {lex.source_kind(toks[kept[0]].base),
+                                                               lex.source_kind(toks[kept[0]].norm)} & {"title", "honorific"}:
+            return kept, None  # "الجيش الوطني الليبي بقيادة المشير خليفة حفتر" (not "المتحدث الرسمي بقيادة حرس الحدود")
         kept.append(i)
     return kept, None
 
