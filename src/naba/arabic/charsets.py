@@ -16,6 +16,9 @@ TA_MARBUTA = "\u0629"  # ة (-> ه)
 HA = "\u0647"
 HAMZA_ON_WAW = "\u0624"
 HAMZA_ON_YA = "\u0626"
+# Long vowels and hamza seats: the letters transliterations of one foreign name add or leave out
+# ("ترامب"/"ترمب", "نويرت"/"ناورت").
+VOWEL_LETTERS = "\u0627\u0648\u064A\u0649\u0621" + ALEF_FORMS + HAMZA_ON_WAW + HAMZA_ON_YA
 KEHEH = "\u06A9"  # ک (-> ك)
 EASTERN_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"

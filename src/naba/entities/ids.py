@@ -4,7 +4,9 @@ Places linked to the gazetteer use its id ("iso:SY", "geo:170654"); everything e
 ``<type>:<12 hex of sha1(normalized canonical name)>``, so "بشّار الأسد" and "بشار الأسد" in two
 articles give one id. A person named by surname alone in an article gets the surname's id, unless
 ``data/known_names.tsv`` lists the form as a well-known person's or organisation's ("بوتين" ->
-"فلاديمير بوتين", "مجلس الأمن" -> "مجلس الأمن الدولي").
+"فلاديمير بوتين", "مجلس الأمن" -> "مجلس الأمن الدولي"). Full names spelt two ways ("هيذر ناورت",
+"هيذر نويرت") share the id of the spelling ``data/name_variants.tsv`` gives as canonical (mined
+from the news corpus by :mod:`.variants`).
 """
 
 from __future__ import annotations
@@ -31,12 +33,18 @@ def _known() -> dict[tuple[str, str], str]:
     for typ, name, forms in read_tsv("naba.entities.data", "known_names.tsv"):
         for f in [name] + forms.split("|"):
             out[(typ, canonical_key(f, typ))] = name
+    # mined spellings (naba.entities.variants) never override the hand list, and join its names
+    for typ, name, forms in read_tsv("naba.entities.data", "name_variants.tsv"):
+        name = out.get((typ, canonical_key(name, typ)), name)
+        for f in [name] + forms.split("|"):
+            out.setdefault((typ, canonical_key(f, typ)), name)
     return out
 
 
 def known_name(typ: str, name: str) -> str | None:
     """The canonical name of a well-known person or organisation named ``name``
-    (``data/known_names.tsv``)."""
+    (``data/known_names.tsv``), or of a transliterated full name spelt another way in the news
+    (``data/name_variants.tsv``: "هيذر ناورت" -> "هيذر نويرت")."""
     return _known().get((typ, canonical_key(name, typ)))
 
 

@@ -15,6 +15,7 @@ TRAIN_MODULES = (
     "naba.models.embeddings",
     "naba.models.statements",
     "naba.models.events.train",
+    "naba.entities.variants",
 )
 
 
