@@ -27,10 +27,9 @@ from typing import Any, Iterable, Iterator
 
 from ..arabic.normalize import normalize
 from ..errors import StoreError
+from .keys import display_name, entity_key
 from .prepare import dumps, failure_row, prepare_article, record_hash
 from .schema import migrate, transaction
-
-_KB_KEYS = ("kb", "kb_id", "link", "wikidata", "geonames", "geonames_id")
 
 
 def _z(s: str | None) -> bytes | None:
@@ -193,14 +192,13 @@ class Store:
         c.execute("DELETE FROM articles WHERE id=?", (aid,))
 
     def _entity_id(self, ent: dict) -> int:
-        name = ent.get("name") or ""
-        norm = normalize(name)
-        kb = next((str(ent[k]) for k in _KB_KEYS if ent.get(k)), None)
-        key = f"kb:{kb}" if kb else f"{ent.get('type') or ''}|{norm}"
+        key = entity_key(ent)  # kb link, else the corpus-wide id, else TYPE|norm (.keys)
         eid = self._entity_ids.get(key)
         if eid is None:
             row = self.conn.execute("SELECT id FROM entities WHERE key=?", (key,)).fetchone()
             if row is None:
+                name = display_name(ent.get("type"), ent.get("name") or "")
+                norm = normalize(name)
                 extra = {k: v for k, v in ent.items()
                          if k not in ("id", "type", "name", "aliases", "roles")}
                 cur = self.conn.execute(

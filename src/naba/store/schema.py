@@ -17,7 +17,9 @@ Layout (one row per thing; character offsets are into ``articles.text``, the cle
   a glued proclitic stripped, :func:`naba.arabic.tokenize.strip_prefix`, same positions, for
   phrase queries) and ``alt`` (the other plausible clitic splits, a bag of words).
 - ``entities`` (corpus-wide, stable ``key``: a knowledge-base link when the record gives one,
-  else ``TYPE|normalized name``), ``aliases`` and ``roles`` (surface forms and titles seen, with
+  else the record's corpus-wide id in one of naba's forms (``per:<hex>``, ``geo:170654``;
+  :mod:`.keys`, since migration 4, which re-keyed and merged older stores: :mod:`.rekey`), else
+  ``TYPE|normalized name``), ``aliases`` and ``roles`` (surface forms and titles seen, with
   a count), ``mentions`` (per article, ``entity_id`` into ``entities``).
 - ``statements``, ``events``, ``times``: one row per record item, spans flattened to
   ``<name>_start``/``<name>_end``/``<name>_text``; anything beyond the contract is in ``attrs``.
@@ -248,6 +250,15 @@ def create_claim_bands(conn: sqlite3.Connection) -> None:
         PRIMARY KEY (band, key, article_id, idx)
     ) WITHOUT ROWID;
     """)
+
+
+@migration(4)
+def rekey_entities_on_ids(conn: sqlite3.Connection) -> None:
+    # Entities were keyed by TYPE|normalized name; now by the record's corpus-wide id
+    # (naba.store.keys), so spelling variants of one person or place are one entity: re-key the
+    # stored ones and merge those that share a key (naba.store.rekey).
+    from .rekey import rekey_entities
+    rekey_entities(conn)
 
 
 def run_script(conn: sqlite3.Connection, sql: str) -> None:
