@@ -868,3 +868,10 @@ def test_speaker_phrase_ends_before_led_by():
     got = statements("وقال المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية النقيب عمر بن محمد الأكلبي إن "
                      "فرق البحث تلقت بلاغا.")  # after a title: the command, part of the phrase
     assert got[0].speaker.text.endswith("النقيب عمر بن محمد الأكلبي")
+
+
+def test_anonymous_sources_with_other_adjectives_are_other_sources():
+    # statements_unseen7: ant_multisource:AL-internationalNews-1731-20180622 (cut); sample.jsonl: saudinewsnet:8329
+    got = statements("وأفاد مصدر عسكري، أن قوات الجيش حررت عددا من المواقع.\n\nوأكدت مصادر ميدانية، أن المعارك "
+                     "لا تزال مستمرة.\n\nوقال المصدر العسكري إن الجيش تقدم.")
+    assert [s.speaker_name for s in got] == ["مصدر عسكري", "مصادر ميدانية", "مصدر عسكري"]

@@ -106,6 +106,14 @@ def strip_titles(text: str) -> str:
     return text.strip()
 
 
+def _other_nisba(words, ours: list[str]) -> bool:
+    """Whether a speaker's ``words`` have a nisba adjective (not a source word) unlike all of ``ours``:
+    two anonymous sources told apart by their adjectives ("مصدر عسكري"، "مصادر ميدانية")."""
+    lex = lexicon()
+    theirs = [x for x in words if x.endswith(("ي", "يه")) and not lex.source_kind(x)]
+    return bool(theirs) and not any(_similar(d, x) for d in ours for x in theirs)
+
+
 def _apposed_name(words: list[str]) -> str | None:
     """The name in a phrase set off by a comma after a title: two or three words after any
     honorifics, none a source or function word, the first without ال ("أنتوني زورتشر"، "العقيد الركن
@@ -286,9 +294,12 @@ class SpeakerMemory:
         described = bool(lex.source_kind(words[0]))
         # a description's nisba adjectives may differ ("الوكالة الأميركية" for "وكالة التصنيف")
         want = [w for w in words if not (described and w.endswith(("ي", "يه")) and w != words[0])]
+        dropped = [w for w in words if w not in want] if lex.source_kind(words[0]) == "anonymous" else []
         countries = countries_in(words)
         for i in (self._similar_speakers(want[0]) if want else ()):
             sp = self.seen[i]
+            if dropped and _other_nisba(sp.words, dropped):
+                continue  # "مصادر ميدانية" is not "مصدر عسكري"
             if all(any(_similar(w, x) for x in sp.words) for w in want):
                 other = countries_in(sp.words)
                 if countries and other and not countries & other:
