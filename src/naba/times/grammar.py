@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..arabic.normalize import normalize, normalized_with_offsets
-from ..arabic.resources import read_lines, read_tsv
+from ..arabic.resources import read_lines, read_tsv, stopwords
 from ..spanindex import TakenSpans
 
 DATA = "naba.arabic.data.times"
@@ -51,7 +51,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next | superlative
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next | superlative | construct_head
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
@@ -245,6 +245,11 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
     if rule == "relative" and g["rel"] == "اليوم" and not g.get("lead") and re.match(
             rf"\s+(?:{_alt(w for w, r in lx.modifiers.items() if r == 'superlative')})(?!\w)", m.string[m.end("t"):m.end("t") + 20]):
         return False
+    # "خلال أيام (عيد) الفطر": the expression's last noun is in construct with what follows
+    if rule == "relative" and lx.modifiers.get(g["rel"].split()[-1]) == "construct_head":
+        nxt = re.match(r"\s+(?:([^\W\d_]+)\s+)?ال", m.string[m.end("t"):m.end("t") + 40])
+        if nxt and (not nxt.group(1) or _norm(nxt.group(1)) not in stopwords()):  # not "قبل مدة من الزمن"
+            return False
     # "لامس" (touched) normalizes as "لأمس": أمس takes no glued ب/ل/ك (only و/ف: "وأمس")
     if rule == "relative" and g["rel"] == "امس" and m.string[max(0, m.start("t") - 1):m.start("t")] in ("ب", "ل", "ك"):
         return False
