@@ -88,6 +88,11 @@ def test_ids_are_stable_across_spellings():
     assert entity_id("PER", "بشّار الأسد") == entity_id("PER", "بشار الأسد")
     assert entity_id("PER", "بشار الأسد") != entity_id("ORG", "بشار الأسد")
     assert entity_id("LOC", "دمشق", "geo:170654") == "geo:170654"
+    # a quote mark, bracket or hashtag glued to a word is no part of the name, and does not drop the
+    # word: 'منظمة "إس' and 'منظمة «أوبك' were both the id of "منظمة" (29 organisations in one)
+    assert entity_id("ORG", 'منظمة "إس') != entity_id("ORG", "منظمة «أوبك") != entity_id("ORG", "منظمة")
+    assert entity_id("ORG", "منظمة «أوبك") == entity_id("ORG", "منظمة أوبك")
+    assert entity_id("PER", "دونالد #ترمب") == entity_id("PER", "دونالد ترامب") != entity_id("PER", "دونالد")
 
 
 # Linking in context. Sentences are cut (lightly shortened) from ../shared/data/news/sample.jsonl

@@ -12,14 +12,20 @@ from the news corpus by :mod:`.variants`).
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.resources import read_tsv
 
 
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def canonical_key(name: str, typ: str) -> str:
-    words = [w for w in normalize(name).split() if w[:1].isalnum()]
+    # quote marks, brackets and a hashtag are no part of a name: "«أوبك" is أوبك, "#ترمب" ترمب
+    # (a word that is only punctuation goes)
+    words = [w for w in (_EDGE.sub("", w) for w in normalize(name).split()) if w]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
         words[0] = "ا" + words[0][1:]
     if typ == "PER":
