@@ -875,3 +875,14 @@ def test_anonymous_sources_with_other_adjectives_are_other_sources():
     got = statements("وأفاد مصدر عسكري، أن قوات الجيش حررت عددا من المواقع.\n\nوأكدت مصادر ميدانية، أن المعارك "
                      "لا تزال مستمرة.\n\nوقال المصدر العسكري إن الجيش تقدم.")
     assert [s.speaker_name for s in got] == ["مصدر عسكري", "مصادر ميدانية", "مصدر عسكري"]
+
+
+def test_cue_with_a_named_subject_after_a_content_without_comma_starts_a_statement():
+    # statements_unseen7: saudinewsnet:11687 (cut); sample.jsonl: saudinewsnet:1380, JA-internationalNews-716-20170415
+    got = statements("وأوضح المتحدث الرسمي للهيئة الشيخ دبيخي بن سليمان الدبيخي أن الفتاة كانت برفقة والدتها ووجد "
+                     "بحوزته أوراق معدة للمعاكسة وأضاف الدبيخي أنه جرى إحالته إلى الجهات المختصة.")
+    assert [(s.cue.text, s.speaker.text if s.speaker else None) for s in got] == [
+        ("وأوضح", "المتحدث الرسمي للهيئة الشيخ دبيخي بن سليمان الدبيخي"), ("وأضاف", "الدبيخي")]
+    assert got[0].content.text.endswith("للمعاكسة")
+    got = statements('وأعلن تنظيم "داعش" مسؤوليته عن هجوم الدهس ووصف عامري بأنه واحد من "جنود التنظيم".')
+    assert len(got) == 1  # وصف: the word after it is its object, not a new subject

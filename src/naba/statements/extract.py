@@ -806,6 +806,9 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
         if c is not None and not c.participle and t.norm[:1] == "و" and i + 1 < len(toks) \
                 and toks[i + 1].text == ":":
             return t.start  # "... منذ الموسم الماضي وقال: "...""
+        if c is not None and not c.participle and t.norm[:1] == "و" and toks[i - 1].text not in COMMAS \
+                and normalize(c.lemma) not in context_words("object_cue") and _named_subject_then_complementizer(para, i, e):
+            return t.start  # "... أوراق معدة للمعاكسة وأضاف الدبيخي أنه": a new statement, no comma before it
         if c is not None and c.participle and toks[i - 1].text not in COMMAS and i + 1 < len(toks) \
                 and toks[i + 1].norm.startswith(context_words("saying_noun")):
             return t.start  # "... التكفيري معلقا بالقول "...""
@@ -816,6 +819,29 @@ def _next_frame(para: Paragraph, a: int, e: int) -> int:
                 if complementizer_len(toks, j):
                     return t.start
     return e
+
+
+def _named_subject_then_complementizer(para: Paragraph, i: int, e: int) -> bool:
+    """Whether the cue verb at ``i`` has its own subject (not after وصف/اتهم, whose word after is
+    mostly the object: "ووصف عامري بأنه"), one to four words that name a source
+    (a mention, title or source word at its head, or a speaker named before), then a complementizer
+    before ``e`` (no comma or sentence end between)."""
+    toks = para.toks
+    for j in range(i + 2, min(i + 6, len(toks))):
+        if toks[j].start >= e or toks[j - 1].text in SENTENCE_END + COMMAS + ":" or toks[j - 1].text in QUOTE_MARKS:
+            return False
+        if complementizer_len(toks, j):
+            span = (toks[i + 1].start, toks[j - 1].end)
+            return _names_source(para, span) or _written_before(para, toks[i + 1], toks[i].start)
+    return False
+
+
+def _written_before(para: Paragraph, tok: Token, before: int) -> bool:
+    """Whether a word (no ال, four letters or more) stands earlier in the paragraph: the family name of a
+    person named in full before ("الشيخ دبيخي بن سليمان الدبيخي" ... "وأضاف الدبيخي")."""
+    n = tok.norm
+    return len(n) >= 4 and not n.startswith("و") and any(
+        t.norm == n for t in para.toks if t.start < before and t.start != tok.start)
 
 
 def _copula_cue_at(toks: list[Token], i: int) -> bool:
