@@ -886,3 +886,10 @@ def test_cue_with_a_named_subject_after_a_content_without_comma_starts_a_stateme
     assert got[0].content.text.endswith("للمعاكسة")
     got = statements('وأعلن تنظيم "داعش" مسؤوليته عن هجوم الدهس ووصف عامري بأنه واحد من "جنود التنظيم".')
     assert len(got) == 1  # وصف: the word after it is its object, not a new subject
+
+
+def test_according_to_an_outlet_named_with_the_article():
+    # statements_unseen7: saudinewsnet:8005 (cut)
+    got = statements("وفي حادثة منفصلة، قتل جندي تركي وجرح اربعة آخرون عندما انفجر لغم ارضي، بحسب الاناضول.")
+    assert [(s.cue.text, s.speaker.text) for s in got] == [("بحسب", "الاناضول")]
+    assert statements("وبدأت الجولة الثانية من المحادثات حسب البرنامج المعد لها.") == []

@@ -1433,6 +1433,9 @@ def _looks_like_source(para: Paragraph, src: list[int], particles, said: bool = 
                 return True
     if any(toks[i].text in QUOTE_MARKS for i in src):
         return True
+    if len(src) == 1 and toks[src[0]].norm.startswith("ال") and _is_media_word(toks[src[0]].norm) \
+            and toks[src[0]].norm[2:] not in lex.media:
+        return True  # "بحسب الأناضول": an outlet named with ال (not a medium noun: "بحسب البرنامج")
     first = toks[src[0]].norm
     if "ل" in particles and first.startswith("ل"):
         first = first[1:]
