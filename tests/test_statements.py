@@ -893,3 +893,14 @@ def test_according_to_an_outlet_named_with_the_article():
     got = statements("وفي حادثة منفصلة، قتل جندي تركي وجرح اربعة آخرون عندما انفجر لغم ارضي، بحسب الاناضول.")
     assert [(s.cue.text, s.speaker.text) for s in got] == [("بحسب", "الاناضول")]
     assert statements("وبدأت الجولة الثانية من المحادثات حسب البرنامج المعد لها.") == []
+
+
+def test_nominal_content_heads_of_unseen7_and_a_dash_is_no_marker():
+    # statements_unseen7: saudinewsnet:14668, ant_multisource:SK-middleEast-590-20180327 (cut); sample.jsonl:
+    # ant_multisource:AL-internationalNews-529-20180318
+    got = statements("أكد وزير الشؤون البلدية والقروية المهندس عبداللطيف آل الشيخ وجوب الالتزام بشروط لائحة الحملات.")
+    assert got[0].content.text.startswith("وجوب الالتزام")
+    got = statements("وأوردت مصادر سورية معارضة أنباء عن بدء انسحاب الشرطة العسكرية الروسية من تل رفعت.")
+    assert got[0].speaker.text == "مصادر سورية معارضة" and "بدء انسحاب" in got[0].content.text
+    got = statements("أعلنت وزيرة خارجية كوريا الجنوبية، كانغ كونغ-وا، في مقابلة، أن الزعيم الكوري الشمالي يدرس الوضع.")
+    assert got[0].content.text == "الزعيم الكوري الشمالي يدرس الوضع"  # the dash in كونغ-وا opened it

@@ -486,7 +486,7 @@ def _scan_after_cue(para: Paragraph, k: int, cue: Cue
             absorbed.append(j)  # "في اجتماع دعت إليه موسكو": a relative clause inside the frame
         if t.norm in lex.negations and j + 1 < len(toks) and cue_of(toks[j + 1]):
             break
-        if nominal and t.norm in nominal:
+        if t.norm in nominal - {"-"}:  # ("-" marks the verbal-noun heads, never a dash in the text)
             content, kind = _clause(para, t.end), "indirect"
             break
         if "-" in nominal and t.norm in _nominal_heads() and not lex.source_kind(t.norm):
