@@ -904,3 +904,11 @@ def test_nominal_content_heads_of_unseen7_and_a_dash_is_no_marker():
     assert got[0].speaker.text == "مصادر سورية معارضة" and "بدء انسحاب" in got[0].content.text
     got = statements("أعلنت وزيرة خارجية كوريا الجنوبية، كانغ كونغ-وا، في مقابلة، أن الزعيم الكوري الشمالي يدرس الوضع.")
     assert got[0].content.text == "الزعيم الكوري الشمالي يدرس الوضع"  # the dash in كونغ-وا opened it
+
+
+def test_bare_cue_bayyana_before_a_short_adverbial_and_its_complementizer():
+    # statements_unseen7: saudinewsnet:14362 (cut)
+    got = statements("أوضح خالد الغانم مدير المنتخب أن المعسكر يأتي استعدادا للبطولات. وبين في الوقت ذاته بأن الجهاز "
+                     "الفني سلم برامج لياقية للاعبين.")
+    assert [s.cue.text for s in got] == ["أوضح", "وبين"] and got[1].speaker_name == got[0].speaker_name
+    assert statements("وقارن بين في الماضي والحاضر.") == []

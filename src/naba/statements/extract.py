@@ -161,9 +161,23 @@ def _bare_cue(toks: list[Token], k: int) -> Cue | None:
     verb when it opens a clause right before a complementizer ("وبين أن جميع تبرعات الدم ستخضع")."""
     lemma = next((n for n in _unglued(toks[k].norm) if n in context_words("bare_cue")), None)
     opens = k == 0 or toks[k].norm[:1] in ("و", "ف") or toks[k - 1].text in COMMAS + SENTENCE_END
-    if lemma is None or not opens or k + 1 >= len(toks) or not complementizer_len(toks, k + 1):
+    if lemma is None or not opens or k + 1 >= len(toks) or not (
+            complementizer_len(toks, k + 1) or _adverbial_then_complementizer(toks, k + 1)):
         return None  # not "وقارن بين أن تكون أو لا تكون"
     return next((c for c in lexicon().cues.values() if c.lemma == lemma and not c.participle), None)
+
+
+def _adverbial_then_complementizer(toks: list[Token], i: int) -> bool:
+    """A short phrase opened by a function word, then a complementizer, from token ``i`` ("وبين في
+    الوقت ذاته بأن"): no comma or sentence end in it, at most three words."""
+    if toks[i].norm not in lexicon().function_words:
+        return False
+    for j in range(i + 1, min(i + 4, len(toks))):
+        if toks[j].text in COMMAS + SENTENCE_END + ":" or cue_of(toks[j]):
+            return False
+        if complementizer_len(toks, j):
+            return True
+    return False
 
 
 def according_at(toks: list[Token], k: int) -> tuple[str, tuple[str, ...], int] | None:
