@@ -912,3 +912,11 @@ def test_bare_cue_bayyana_before_a_short_adverbial_and_its_complementizer():
                      "الفني سلم برامج لياقية للاعبين.")
     assert [s.cue.text for s in got] == ["أوضح", "وبين"] and got[1].speaker_name == got[0].speaker_name
     assert statements("وقارن بين في الماضي والحاضر.") == []
+
+
+def test_named_organisation_over_its_description_in_the_speaker_phrase():
+    # ../shared/data/attribution dev: saudinewsnet:10672 (cut); sample.jsonl: SK-economy-1343-20180930
+    got = naba.analyze("أعلنت وكالة التصنيف الائتماني ستاندارد آند بورز أنها خفضت الآفاق الاقتصادية للاتحاد "
+                       "الأوروبي من مستقرة الى سلبية.\n\nوبررت وكالة التصنيف الائتماني في بيان هذا التغيير "
+                       "بالازمة اليونانية.\n\nوقالت الوكالة في البيان ان الاتحاد يجازف.").statements
+    assert [s.speaker_name for s in got] == ["ستاندارد آند بورز"] * len(got) and len(got) >= 2

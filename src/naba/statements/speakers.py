@@ -114,6 +114,14 @@ def _other_nisba(words, ours: list[str]) -> bool:
     return bool(theirs) and not any(_similar(d, x) for d in ours for x in theirs)
 
 
+def _descriptor_only(text: str) -> bool:
+    """An organisation described, not named: an organisation word and definite words only ("وكالة
+    التصنيف الائتماني"، "وكالة الأنباء الروسية")."""
+    lex, words = lexicon(), text.split()
+    return len(words) >= 2 and lex.source_kind(_base(words[0])) == "organization" and all(
+        normalize(w).startswith("ال") for w in words[1:])
+
+
 def _apposed_name(words: list[str]) -> str | None:
     """The name in a phrase set off by a comma after a title: two or three words after any
     honorifics, none a source or function word, the first without ال ("أنتوني زورتشر"، "العقيد الركن
@@ -228,6 +236,12 @@ class SpeakerMemory:
             span = Span(span.start, span.start + len(head), head)
         entity, name = self._from_mentions(span)
         words = content_words(span.text)
+        if entity is not None and _descriptor_only(name):
+            # "وبررت وكالة التصنيف الائتماني": an organisation described, named by an earlier speaker
+            # with all of its words ("وكالة التصنيف الائتماني ستاندارد آند بورز")
+            earlier = self._containing(words)
+            if earlier is not None:
+                entity, name = earlier.entity or entity, earlier.name
         if entity is not None and len(name.split()) == 1:
             # the entity is only a short form ("بوتين"): a fuller earlier speaker ("فلاديمير بوتن")
             earlier = self._earlier(words, span)
@@ -254,6 +268,9 @@ class SpeakerMemory:
     def _from_mentions(self, span: Span) -> tuple[str | None, str]:
         inside = [m for m in self.mentions().overlapping(span.start, span.end)
                   if m.entity and m.type[:3] in ("PER", "ORG") and self._heads(span, m) and not _only_titles(m.text)]
+        named = [m for m in inside if not _descriptor_only(m.text)]
+        if named:
+            inside = named  # "وكالة التصنيف الائتماني ستاندارد آند بورز": the name, not the description
         # a person named in the phrase is the speaker, not the organisation in his title
         # ("قائد المدفعية في الحرس الثوري “محمود جهار باغي”"); the last, longest one wins
         best = max(inside, key=lambda m: (m.type.startswith("PER"), m.end - m.start, m.start), default=None)
@@ -307,6 +324,18 @@ class SpeakerMemory:
                 return sp
         if len(words) == 1 and fuller:
             return self._fuller_in_text(words[0], span)
+        return None
+
+    def _containing(self, words: list[str]) -> Speaker | None:
+        """The latest earlier speaker whose phrase had all of ``words`` (a description) and no title, and
+        whose name has none of them (the name proper: "ستاندارد آند بورز"; not "مسؤولو الاتحاد الاوروبي")."""
+        for i in (self._similar_speakers(words[0]) if words else ()):
+            sp = self.seen[i]
+            named = content_words(sp.name)
+            if all(any(_similar(w, x) for x in sp.words) for w in words) \
+                    and not any(_similar(w, x) for w in words for x in named) \
+                    and not any(lexicon().source_kind(x) in ("title", "honorific") for x in sp.words):
+                return sp  # (not "المتحدث باسم الجيش الليبي أحمد المسماري" for "الجيش الليبي")
         return None
 
     def _similar_speakers(self, word: str) -> list[int]:
