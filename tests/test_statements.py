@@ -920,3 +920,15 @@ def test_named_organisation_over_its_description_in_the_speaker_phrase():
                        "الأوروبي من مستقرة الى سلبية.\n\nوبررت وكالة التصنيف الائتماني في بيان هذا التغيير "
                        "بالازمة اليونانية.\n\nوقالت الوكالة في البيان ان الاتحاد يجازف.").statements
     assert [s.speaker_name for s in got] == ["ستاندارد آند بورز"] * len(got) and len(got) >= 2
+
+
+def test_nested_statement_of_another_source_at_the_start_of_a_content():
+    # statements_unseen7: ant_multisource:SK-middleEast-590-20180327 (cut); sample.jsonl:
+    # SK-internationalNews-2178-20180617; a present verb is no one's words (BB-middleEast-1042-20181004)
+    got = statements("وقال المرصد السوري لحقوق الإنسان إن مصادر موثوقة قالت إن اجتماعا جرى في ريف حلب.\n\n"
+                     "وأضاف أن هذا الاتفاق يأتي على الرغم من وجود المهجرين.")
+    assert [(s.cue.text, s.speaker_name) for s in got] == [
+        ("وقال", "المرصد السوري لحقوق الإنسان"), ("قالت", "مصادر موثوقة"), ("وأضاف", "المرصد السوري لحقوق الإنسان")]
+    assert got[1].content.text == "اجتماعا جرى في ريف حلب" and got[0].content.text.startswith("مصادر موثوقة")
+    got = statements("وذكرت الصحيفة أن كل المعطيات تشير إلى أن الصحفي محتجز.")
+    assert [s.cue.text for s in got] == ["وذكرت"]

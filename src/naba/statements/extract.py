@@ -58,6 +58,7 @@ class Frame:
     continuation: bool = False  # participle or subjectless verb: the previous speaker
     lead: tuple[int, int] | None = None  # subject of the sentence's opening verb ("شكك ترامب ...، قائلا")
     consumed: list[int] = field(default_factory=list)  # token indices used up by this frame
+    nested: bool = False  # inside another statement's content: no antecedent for what follows
 
 
 class _RecordIndex:
@@ -292,6 +293,9 @@ def _paragraph_frames(para: Paragraph) -> list[Frame]:
             consumed.update(frame.consumed)
             a, b = frame.content
             consumed.update(range(para.index_at(a), para.index_at(b)))
+            nested = _nested_frame(para, frame)
+            if nested is not None:
+                frames.append(nested)
     for k, acc in accordings:
         frame = _according_frame(para, k, acc, frames)
         if frame is not None:
@@ -344,6 +348,34 @@ def _verb_frame(para: Paragraph, k: int, cue: Cue) -> Frame | None:
     if frame.continuation:
         frame.lead = _lead_subject(para, k)
     return frame
+
+
+def _nested_frame(para: Paragraph, outer: Frame) -> Frame | None:
+    """A statement of another source at the start of an indirect content, subject first: "قال المرصد
+    إن مصادر موثوقة قالت إن ..."، "وقالت تقارير أخرى إن الأب صرح بأنه ...": one to three words (no
+    function word, comma or quote), a past cue verb (no و, no participle), then its complementizer."""
+    if outer.kind not in ("indirect", "mixed"):
+        return None
+    toks = para.toks
+    a = para.index_at(outer.content[0])
+    for j in range(a + 1, min(a + 4, len(toks))):
+        t = toks[j]
+        if t.start >= outer.content[1] or any(toks[x].text in COMMAS + SENTENCE_END + QUOTE_MARKS + ":"
+                                              or toks[x].norm in lexicon().function_words for x in range(a, j)):
+            return None
+        cue = cue_of(t)
+        if cue is None:
+            continue
+        if cue.participle or t.norm[:1] in ("و", "ف", "ي", "ت", "ن") or j + 1 >= len(toks) \
+                or not complementizer_len(toks, j + 1):
+            return None  # a past verb only: "تقارير تفيد بأن"، "كل المعطيات تشير إلى أن" are no one's words
+        inner = _verb_frame(para, j, cue)
+        if inner is None or not inner.kind or inner.content[1] > outer.content[1]:
+            return None
+        inner.speaker, inner.continuation, inner.lead = (toks[a].start, toks[j - 1].end), False, None
+        inner.nested = True
+        return inner
+    return None
 
 
 def _verb_object_only(toks: list[Token], region: list[int], cue: Cue) -> bool:
@@ -1655,7 +1687,7 @@ def _to_statements(record: Record, frames: list[tuple[Frame, Paragraph]]) -> lis
             medium=record.span(*f.medium) if f.medium else None,
         )
         out.append(st)
-        if f.kind != "according_to" or _leading_source(record, f, st):
+        if not f.nested and (f.kind != "according_to" or _leading_source(record, f, st)):
             prev = st
     return out
 
