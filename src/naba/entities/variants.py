@@ -17,7 +17,9 @@ Two person names of as many words are variants when each pair of words that diff
 - is no Arabic-native pair: not definite ("الناصر"/"النويصر", "الثاني"/"الثني"), not a nisba or
   feminine ending apart ("يعقوب"/"يعقوبي"), not both in the Arabic given-name list, and not both
   words that stand in five or more different names of the corpus ("سلمان"/"سليمان",
-  "محمد"/"محمود", "صلاح"/"صالح");
+  "محمد"/"محمود", "صلاح"/"صالح") unless both read like foreign names by their letters
+  (:mod:`naba.models.ner.namelike`: "فرانسوا"/"فرنسوا", "جاستن"/"جاستين" are one name);
+- a word with و glued before it ("وباراك") is its bare form only as a name's first word;
 - is not a pair of ``data/name_variants_rejected.tsv`` (read by a person: the few the rules let by).
 Each name is written two or more times in the store. A group's canonical name is its most
 frequent spelling. Short forms (a surname alone) are not merged: "كونتي" may be Conte or Kanté.
@@ -35,7 +37,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..arabic.charsets import VOWEL_LETTERS
-from ..arabic.normalize import normalize
+from ..arabic.normalize import dediac, normalize
 from ..arabic.resources import read_lines, read_tsv
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -47,11 +49,19 @@ MAX_EDITS = 2       # letters apart
 RATIO = 0.8         # difflib similarity when neither is the other with vowel letters left out
 ESTABLISHED = 5     # names of the corpus a word stands in for it to be a name of its own
 MIN_COUNT = 2       # times a spelling is written in the store
+FOREIGN = 2         # namelike score of a word that reads like a transliterated foreign name
 
 
 def skeleton(word: str) -> str:
     """The consonants of a normalized word (long vowels, hamza seats and ة's dots gone)."""
     return _VOWELS.sub("", word.replace("ة", "ه"))
+
+
+def _foreign(word: str) -> bool:
+    """A word whose letters read like a transliterated foreign name (:mod:`naba.models.ner.namelike`)."""
+    from ..models.ner import namelike
+
+    return (namelike.score(word) or 0) >= FOREIGN
 
 
 def _edits(a: str, b: str) -> int:
@@ -81,12 +91,19 @@ def word_variants(x: str, y: str, arabic_names: frozenset[str] = frozenset(),
         return False
     if x.startswith("ال") or y.startswith("ال") or x.rstrip("يه") == y.rstrip("يه"):
         return False
-    if (x in arabic_names and y in arabic_names) or (x in established and y in established):
+    if (x in arabic_names and y in arabic_names) or (x in established and y in established
+                                                       and not (_foreign(x) and _foreign(y))):
         return False
     if _edits(x, y) > MAX_EDITS:
         return False
     return (_vowels_left_out(x, y) or _vowels_left_out(y, x)
             or SequenceMatcher(None, x, y).ratio() >= RATIO)
+
+
+def _glued_wa(word: str) -> bool:
+    """A word that may be a name with the conjunction و glued ("وباراك"): a و-word is a variant of
+    its bare form only as a name's first word ("كيم وترامب" is two people)."""
+    return word.startswith("و") and len(word) > 4
 
 
 def rejected() -> set[frozenset[str]]:
@@ -106,7 +123,7 @@ def arabic_given_names(gazetteers: Path | None) -> frozenset[str]:
 
 def person_spellings(conn: sqlite3.Connection) -> tuple[Counter, dict]:
     """Times each multi-word person alias (as normalized words) is written in the store, and its
-    most frequent surface spelling."""
+    most frequent surface spelling (without diacritics)."""
     count: Counter = Counter()
     surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for alias, n in conn.execute("SELECT a.alias, a.count FROM aliases a JOIN entities e"
@@ -114,7 +131,7 @@ def person_spellings(conn: sqlite3.Connection) -> tuple[Counter, dict]:
         words = tuple(normalize(alias).split())
         if len(words) >= 2 and all(len(w) > 1 and w.isalpha() for w in words):
             count[words] += n
-            surfaces[words][" ".join(alias.split())] += n
+            surfaces[words][" ".join(dediac(alias).split())] += n  # a stray haraka: "ُتيريزا"
     return count, {w: c.most_common(1)[0][0] for w, c in surfaces.items()}
 
 
@@ -136,10 +153,13 @@ def mine(conn: sqlite3.Connection, arabic_names: frozenset[str] = frozenset(),
     for group in by_skeleton.values():
         if len(group) < 2:
             continue
-        head, *rest = sorted(group, key=lambda w: (-count[w], w))
+        # the canonical spelling: the most frequent, but not one with a glued و ("وروسلان بوشيروف")
+        head, *rest = sorted(group, key=lambda w: (_glued_wa(w[0]), -count[w], w))
         same = [w for w in rest
                 if frozenset((" ".join(head), " ".join(w))) not in no
-                and all(a == b or word_variants(a, b, arabic_names, established) for a, b in zip(head, w))]
+                and all(a == b or (word_variants(a, b, arabic_names, established)
+                                   and (i == 0 or not (_glued_wa(a) or _glued_wa(b))))
+                        for i, (a, b) in enumerate(zip(head, w)))]
         if same:
             out.append((count[head] + sum(count[w] for w in same), surface[head], [surface[w] for w in same]))
     out.sort(key=lambda g: (-g[0], g[1]))
