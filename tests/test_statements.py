@@ -938,3 +938,9 @@ def test_nested_statement_of_another_source_at_the_start_of_a_content():
     assert got[1].content.text == "اجتماعا جرى في ريف حلب" and got[0].content.text.startswith("مصادر موثوقة")
     got = statements("وذكرت الصحيفة أن كل المعطيات تشير إلى أن الصحفي محتجز.")
     assert [s.cue.text for s in got] == ["وذكرت"]
+
+
+def test_however_before_the_subject_is_no_part_of_it():
+    # sample.jsonl: ant_multisource:BB-internationalNews-598-20180601 (cut)
+    got = statements("ووجهت النيابة تهمة القتل إلى الرجل، بيد أن المتهم أكد أنه لم يكن ينوي قتل الصحفي.")
+    assert got[-1].speaker.text == "المتهم"
