@@ -435,7 +435,8 @@ def _issued_in(para: Paragraph, k: int, cue: Cue, region: list[int]
             or not _document_noun(toks[k - 1]):
         return None
     n = k - 1
-    m = n - 1 if n > 0 and toks[n - 1].norm == "في" else n
+    prep = _media_prep(toks, n - 1) if n > 0 else None
+    m = n - 1 if prep is not None and prep[0] == n and prep[1] else n  # "في بيان كتب فيه" (media_prepositions.txt)
     medium = (toks[m].start, toks[n].end)
     if len(region) > 1 and normalize(cue.lemma) not in context_words("object_cue"):
         named, _ = _speaker_and_medium(para, region[1:])
