@@ -3,6 +3,8 @@ checks of clitic stripping, grouping and ids on real sentences."""
 
 from __future__ import annotations
 
+import naba
+
 import pytest
 
 from naba.arabic.normalize import normalize
@@ -48,6 +50,23 @@ def test_seed_roles_and_places(seed_record):
     assert abs(damascus.attrs["lat"] - 33.5) < 0.5
     syria = next(e for e in seed_record.entities if normalize(e.name) == normalize("سوريا"))
     assert syria.id == "iso:SY"
+
+
+def test_a_title_in_construct_with_a_name_is_the_next_persons_role():
+    """"مستشار ترامب" is Trump's adviser: no role of Trump's, and the role of the man named next."""
+    from naba.stages.entities import _construct_title, attach_roles, find_mentions
+
+    rec = naba.analyze("وقال مستشار ترامب للأمن القومي جون بولتون إن العقوبات ستستمر.", stages=("clean", "segment"))
+    cands, sents, _ = find_mentions(rec)
+    people = {c.text: c for c in cands if c.type == "PER"}
+    assert set(people) == {"ترامب", "جون بولتون"}
+    assert _construct_title(rec.tokens, people["ترامب"]) and not _construct_title(rec.tokens, people["جون بولتون"])
+    attach_roles(rec, cands, sents)
+    assert getattr(people["ترامب"], "role", None) is None
+    assert people["جون بولتون"].role == "مستشار ترامب للأمن القومي"
+    # a definite title before the name stays its role
+    rec = naba.analyze("وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب.")
+    assert [e.roles for e in rec.entities if e.type == "PER"] == [["الرئيس الأمريكي"]]
 
 
 def test_seed_khamenei_title_alias_and_variants(seed_record):

@@ -468,8 +468,20 @@ def _is_title(t: Token) -> bool:
     return t.norm in titles or any(rest in titles for p, rest in candidates(t.norm) if p)
 
 
+def _construct_title(toks: list[Token], c: Cand) -> bool:
+    """An indefinite title word right before a person's name is in construct with it: "مستشار
+    ترامب" is Trump's adviser, "محامي ترامب" his lawyer, not Trump's role ("الرئيس ترامب" is)."""
+    a = c.tok[0]
+    if a == 0 or not _is_title(toks[a - 1]):
+        return False
+    t = toks[a - 1]
+    return not (t.norm.startswith("ال") or t.prefix.endswith(("ال", "لل")))
+
+
 def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> None:
-    """A person's role: the phrase from a title word up to the name, in the same sentence."""
+    """A person's role: the phrase from a title word up to the name, in the same sentence. A title
+    in construct with another person's name (:func:`_construct_title`) is no role of that person
+    but part of the next one's: "مستشار ترامب للأمن القومي جون بولتون" is Bolton's."""
     stops = _stops()
     sent_start = {}
     for idx in sents:
@@ -481,7 +493,7 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
             cover[i] = c
     toks = record.tokens
     for c in cands:
-        if c.type != "PER" or c.alias_of:
+        if c.type != "PER" or c.alias_of or _construct_title(toks, c):
             continue
         i = c.tok[0] - 1
         while i >= 0 and toks[i].text in _QUOTES:
@@ -491,6 +503,9 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
         while i >= lo:
             t = toks[i]
             other = cover.get(i)
+            if other is not None and other.type == "PER" and other is not c and _construct_title(toks, other):
+                i = other.tok[0] - 1  # "محامي ترامب رودي جولياني": the title comes next
+                continue
             if (not t.norm[:1].isalnum() or t.norm in stops
                     or (other is not None and other.type == "PER")):
                 break
