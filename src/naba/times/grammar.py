@@ -51,7 +51,7 @@ class Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, implied count; 0 = from a number)
     relative: dict[str, str]  # expression -> meaning (day-1, week+0, vague, same_day ...)
-    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next | superlative | construct_head
+    modifiers: dict[str, str]  # word -> lead | past | future | current | epithet | year_kind | day_range | event_after | not_event | after_count | noun_next | superlative | construct_head | duration_adjective
     names: tuple[str, ...]  # names holding a time word ("روسيا اليوم"): no time expression
     written_names: frozenset[str]  # names that normalize to a time word ("آلان" -> الان): compared as written
     general_heads: frozenset[str]  # "المدعي العام السابق": العام = general after these
@@ -248,7 +248,8 @@ def _accept(rule: str, m: re.Match, lx: Lexicon) -> bool:
     # "خلال أيام (عيد) الفطر": the expression's last noun is in construct with what follows
     if rule == "relative" and lx.modifiers.get(g["rel"].split()[-1]) == "construct_head":
         nxt = re.match(r"\s+(?:([^\W\d_]+)\s+)?ال", m.string[m.end("t"):m.end("t") + 40])
-        if nxt and (not nxt.group(1) or _norm(nxt.group(1)) not in stopwords()):  # not "قبل مدة من الزمن"
+        if nxt and (not nxt.group(1) or (_norm(nxt.group(1)) not in stopwords()  # not "قبل مدة من الزمن"
+                                         and lx.modifiers.get(_norm(nxt.group(1))) != "duration_adjective")):
             return False
     # "لامس" (touched) normalizes as "لأمس": أمس takes no glued ب/ل/ك (only و/ف: "وأمس")
     if rule == "relative" and g["rel"] == "امس" and m.string[max(0, m.start("t") - 1):m.start("t")] in ("ب", "ل", "ك"):
