@@ -69,6 +69,18 @@ def test_a_title_in_construct_with_a_name_is_the_next_persons_role():
     assert [e.roles for e in rec.entities if e.type == "PER"] == [["الرئيس الأمريكي"]]
 
 
+def test_a_hashtag_or_quote_mark_is_no_part_of_a_name():
+    """"دونالد #ترمب": the tokenizer parts "#" from the word, the tagger tagged "دونالد #" and "ترمب"
+    as two names; "»المتحدة للتأمين" kept its quote mark and, read without its first word, joined
+    "التأمين"."""
+    assert words_of("دونالد #ترمب") == ("دونالد", "ترمب") and words_of("«أوبك»") == ("اوبك",)
+    rec = naba.analyze("وأظهر مقطع فيديو مراسم توقيع الرئيس الأميركي دونالد #ترمب على وثيقة بفرض رسوم.")
+    assert [(m.text, m.type) for m in rec.mentions] == [("دونالد #ترمب", "PER")]
+    assert [(e.name, e.id) for e in rec.entities] == [("دونالد ترمب", entity_id("PER", "دونالد ترامب"))]
+    rec = naba.analyze("وأعلنت «المتحدة للتأمين» عن أرباحها.")
+    assert [m.text for m in rec.mentions] == ["المتحدة للتأمين"]
+
+
 def test_seed_khamenei_title_alias_and_variants(seed_record):
     ent = next(e for e in seed_record.entities if "خامنئي" in e.name)
     forms = {normalize(a) for a in ent.aliases}

@@ -18,6 +18,7 @@ Not for: finding mentions (the tagger) or ids across the corpus (:mod:`.ids`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..arabic.normalize import normalize
@@ -62,10 +63,19 @@ def key(words: tuple[str, ...], typ: str) -> str:
     return " ".join(words).replace("عبد ", "عبد")
 
 
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def bare(word: str) -> str:
+    """A word without the quote marks, brackets or hashtag mark at its edges ("«أوبك" -> "أوبك")."""
+    return _EDGE.sub("", word)
+
+
 def words_of(text: str) -> tuple[str, ...]:
-    """Normalized words of a mention (an underscore parts words: "كيم_جونغ_أون"); a first word
+    """Normalized words of a mention (an underscore parts words: "كيم_جونغ_أون"; quote marks,
+    brackets and a hashtag at a word's edges are no part of it: "«أوبك", "#ترمب"); a first word
     fused as لل+ال ("للأمم") reads as "الأمم"."""
-    words = [w for w in normalize(text).replace("_", " ").split() if w[:1].isalnum()]
+    words = [w for w in map(bare, normalize(text).replace("_", " ").split()) if w]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
         words[0] = "ا" + words[0][1:]
     return tuple(words)

@@ -12,22 +12,14 @@ from the news corpus by :mod:`.variants`).
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
 
-from ..arabic.normalize import normalize
 from ..arabic.resources import read_tsv
-
-
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+from .group import words_of
 
 
 def canonical_key(name: str, typ: str) -> str:
-    # quote marks, brackets and a hashtag are no part of a name: "«أوبك" is أوبك, "#ترمب" ترمب
-    # (a word that is only punctuation goes)
-    words = [w for w in (_EDGE.sub("", w) for w in normalize(name).split()) if w]
-    if words and words[0].startswith("لل") and len(words[0]) > 4:
-        words[0] = "ا" + words[0][1:]
+    words = list(words_of(name))  # "«أوبك" is أوبك, "#ترمب" ترمب, "للأمم" الأمم
     if typ == "PER":
         words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words]
     return " ".join(words).replace("عبد ", "عبد")

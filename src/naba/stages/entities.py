@@ -26,7 +26,7 @@ from ..arabic.resources import read_lines, stopwords
 from ..arabic.tokenize import candidates
 from ..entities import clitics, gazetteer, lexicon
 from ..entities.countries import country_place, country_table
-from ..entities.group import Cand, Group, _strip_al, group, key, words_of
+from ..entities.group import Cand, Group, _strip_al, bare, group, key, words_of
 from ..entities.ids import entity_id, known_name
 from ..models.ner import namelike
 from ..models.ner.tagger import chunks, tag_document
@@ -34,6 +34,7 @@ from ..record import Entity, Mention, Record, Token
 
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _QUOTES = set("“”\"«»'‘’()")
+_HASH = "#"
 ROLE_WINDOW = 8
 
 
@@ -63,8 +64,11 @@ def _mention(record: Record, toks: list[Token], typ: str, article_words) -> Cand
     if p:
         start += clitics.raw_offset(first.text, len(p))
     end = toks[-1].end
-    while end > start and record.text[end - 1] in _QUOTES:
-        end -= 1
+    while start < end and (record.text[start] in _QUOTES or record.text[start] == _HASH):
+        start += 1  # "»المتحدة للتأمين": a quote mark glued to the first word
+    while end > start and (record.text[end - 1] in _QUOTES or record.text[end - 1] == _HASH
+                           or record.text[end - 1].isspace()):
+        end -= 1  # "دونالد #" of "دونالد #ترمب" tagged as the name
     text = record.text[start:end]
     words = words_of(text)
     if not words:
@@ -327,9 +331,26 @@ def find_mentions(record: Record) -> tuple[list[Cand], list[list[int]], list[flo
                 if c and not (typ == "LOC" and len(c.words) == 1 and gazetteer.is_admin_head(c.words[0])):
                     c.tok = (idx[a], idx[b - 1] + 1)  # (a lone "مدينة" tagged as a place names none)
                     cands.append(c)
+    join_hashtags(record, cands)
     party_names(record, cands, sents, article_words)
     split_coordinated_orgs(record, cands, article_words)
     return cands, sents, in_name
+
+
+def join_hashtags(record: Record, cands: list[Cand]) -> None:
+    """Two runs of one type with only a hashtag mark between them are one name ("دونالد #ترمب",
+    "#كيم_جونغ_أون" after a first word): the tokenizer parts "#" from the word it tags."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == c.type and record.text[prev.end:c.start].strip() == _HASH:
+            text = record.text[prev.start:c.end]
+            joined = Cand(prev.start, c.end, text, c.type, words_of(text), None)
+            joined.tok = (prev.tok[0], c.tok[1])
+            out[-1] = joined
+        else:
+            out.append(c)
+    cands[:] = out
 
 
 def _first_word_forms(t: Token) -> list[tuple[str, str]]:
@@ -683,7 +704,8 @@ def _canonical(g: Group) -> str:
     # the least-decorated surface of the longest form (not fused with لل, fewest diacritics),
     # first seen on ties
     best = min(full, key=lambda m: (_fused(m), len(m.text) - len(normalize(m.text)), m.start))
-    name = ("ا" + best.text[1:] if _fused(best) else best.text).replace("_", " ")  # "#كيم_جونغ_أون"
+    name = ("ا" + best.text[1:] if _fused(best) else best.text).replace("_", " ").replace(_HASH, " ")
+    name = " ".join(name.split())  # "#كيم_جونغ_أون", "دونالد #ترمب"
     # a well-known person or body named only by a short form ("ترامب") gets the full name
     known = known_name(g.type, name) if g.type in ("PER", "ORG") else None
     return known if known and len(known.split()) > len(name.split()) else name
@@ -691,7 +713,7 @@ def _canonical(g: Group) -> str:
 
 def _fused(m: Cand) -> bool:
     """"للأمم المتحدة": the first word is ل + ال fused (words_of reads it "الأمم")."""
-    return normalize(m.text).replace("_", " ").split()[0] != m.words[0]
+    return bare(normalize(m.text).replace("_", " ").split()[0]) != m.words[0]
 
 
 def to_entity(g: Group) -> Entity:
