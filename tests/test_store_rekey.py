@@ -174,3 +174,28 @@ def test_migrated_store_takes_new_records_on_the_same_entity(tmp_path):
         s.write_record(_article("a3", "دونالد ترمب", "ترمب", "الرئيس الأمريكي"), hash="h3")
         assert s.conn.execute("SELECT count(*) FROM entities WHERE type='PER'").fetchone()[0] == 3
         assert s.entity("ترامب")["articles"] == 3
+
+
+def test_a_read_only_open_migrates_an_old_store_it_can_write_and_reads_one_it_cannot(tmp_path, capsys):
+    """``naba search``/``serve``/``export`` open the store read-only: an old store is migrated first
+    (its split entities joined) when the file can be written, else read as it is with a note."""
+    import os
+
+    path = tmp_path / "old.db"
+    _old_store(path)
+    with open_store(path, readonly=True) as s:
+        assert s.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
+        assert s.search(entity="ترمب", snippets=False).total == 2
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _old_store(locked / "old.db")
+    os.chmod(locked / "old.db", 0o444)
+    os.chmod(locked, 0o555)
+    try:
+        if os.access(locked / "old.db", os.W_OK):  # root ignores the mode bits
+            return
+        with open_store(locked / "old.db", readonly=True) as s:
+            assert s.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 3
+        assert "cannot be written" in capsys.readouterr().err
+    finally:
+        os.chmod(locked, 0o755)

@@ -19,7 +19,9 @@ export (:mod:`.export`).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,7 +31,7 @@ from ..arabic.normalize import normalize
 from ..errors import StoreError
 from .keys import display_name, entity_key
 from .prepare import dumps, failure_row, prepare_article, record_hash
-from .schema import migrate, transaction
+from .schema import SCHEMA_VERSION, current_version, migrate, transaction
 
 
 def _z(s: str | None) -> bytes | None:
@@ -59,6 +61,29 @@ def open_store(path: str | Path, *, readonly: bool = False) -> "Store":
     return Store(path, readonly=readonly)
 
 
+def _catch_up(path: Path) -> None:
+    """Before a read-only open (search, serve, export), apply the migrations a store written by an
+    older naba lacks (migration 4 joins the entities it split), when the file can be written;
+    otherwise say so on stderr and read it as it is."""
+    ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has = ro.execute("SELECT 1 FROM sqlite_master WHERE name='schema_migrations'").fetchone()
+        version = current_version(ro) if has else 0
+    finally:
+        ro.close()
+    if not has or version >= SCHEMA_VERSION:
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        print(f"naba: {path} is at schema {version} (this naba writes {SCHEMA_VERSION}) and cannot be "
+              "written: read as it is", file=sys.stderr)
+        return
+    rw = sqlite3.connect(path, isolation_level=None, timeout=60)
+    try:
+        migrate(rw)
+    finally:
+        rw.close()
+
+
 class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
@@ -66,6 +91,7 @@ class Store:
             if readonly:
                 if not self.path.exists():
                     raise StoreError(f"no corpus database at {self.path}")
+                _catch_up(self.path)
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             isolation_level=None, check_same_thread=False)
             else:
