@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
 from ..entities.countries import countries_in
-from ..entities.gazetteer import is_admin_head, lookup
+from ..entities.gazetteer import is_admin_head, lookup, person_names
 from ..record import Record, Span
 from ..spanindex import SpanIndex
 from .lexicon import context_words, lexicon
@@ -79,7 +79,7 @@ def strip_titles(text: str) -> str:
             if titled and (n.startswith(("ال", "لل")) or n in lex.function_words):
                 i += 1  # "الأمين العام للأمم المتحدة أنطونيو غوتيريس": للأمم is the title's complement
                 continue
-            if titled and n[:1] == "ب" and len(n) > 3 and (n[1:3] == "ال" or lookup(n[1:]) or is_admin_head(n[1:])):
+            if titled and _glued_place(n, words[i - 1]):
                 i += 2 if is_admin_head(n[1:]) else 1  # "المدير العام للتعليم بجدة"، "... بمنطقة عسير سعيد النقير"
                 continue
             break
@@ -104,6 +104,20 @@ def strip_titles(text: str) -> str:
         if tail:
             return tail  # "مدير المكتب الإعلامي في ... التابعة للفصائل المعارضة حسين أبازيد"
     return text.strip()
+
+
+def _glued_place(n: str, before: str) -> bool:
+    """Whether a normalized word ``n`` after a title phrase is a place with ب glued, the title's
+    complement: a definite word ("بالرياض"), an administrative head ("بمنطقة") or a gazetteer place
+    after the title's complement ("للتعليم بجدة"). A name that opens with ب is none: one of the
+    person-name list ("بايدن": Eden, "بلير": Leer) or right after the title word ("المدرب باولو
+    بينتو": Oulu, "المطران بولس": Veles)."""
+    if n[:1] != "ب" or len(n) <= 3 or n in person_names():
+        return False
+    if n[1:3] == "ال" or is_admin_head(n[1:]):
+        return True
+    return lookup(n[1:]) is not None and lexicon().source_kind(_base(before)) not in ("title", "honorific") \
+        and lexicon().source_kind(normalize(before)) not in ("title", "honorific")
 
 
 def _other_nisba(words, ours: list[str]) -> bool:
