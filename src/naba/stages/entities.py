@@ -490,13 +490,11 @@ def _is_title(t: Token) -> bool:
 
 
 def _construct_title(toks: list[Token], c: Cand) -> bool:
-    """An indefinite title word right before a person's name is in construct with it: "مستشار
-    ترامب" is Trump's adviser, "محامي ترامب" his lawyer, not Trump's role ("الرئيس ترامب" is)."""
+    """An indefinite title word (:func:`_is_title`) right before a person's name is in construct
+    with it: "مستشار ترامب" is Trump's adviser, not Trump's role ("الرئيس ترامب" is). ("محامي" is
+    no title word: "محامي ترامب" is left alone.)"""
     a = c.tok[0]
-    if a == 0 or not _is_title(toks[a - 1]):
-        return False
-    t = toks[a - 1]
-    return not (t.norm.startswith("ال") or t.prefix.endswith(("ال", "لل")))
+    return a > 0 and _is_title(toks[a - 1]) and not _definite(toks[a - 1])
 
 
 def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> None:
@@ -525,7 +523,7 @@ def attach_roles(record: Record, cands: list[Cand], sents: list[list[int]]) -> N
             t = toks[i]
             other = cover.get(i)
             if other is not None and other.type == "PER" and other is not c and _construct_title(toks, other):
-                i = other.tok[0] - 1  # "محامي ترامب رودي جولياني": the title comes next
+                i = other.tok[0] - 1  # "مستشار ترامب جاريد كوشنر": the title comes next
                 continue
             if (not t.norm[:1].isalnum() or t.norm in stops
                     or (other is not None and other.type == "PER")):
