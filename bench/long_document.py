@@ -3,6 +3,7 @@ the square of a document's length (a scan of all mentions per mention, of all to
 
     .venv/bin/python bench/long_document.py                          # ../shared/data/news/sample.jsonl
     .venv/bin/python bench/long_document.py --jsonl FILE --sizes 0.1 0.5 5 --keep /tmp/long
+    .venv/bin/python bench/long_document.py --unpunctuated --sizes 0.02 0.04 0.08   # one long sentence
 
 The input is built from a JSONL file of news records (``text`` fields): the lines of the articles
 that the clean stage keeps as they are (no boilerplate, no inline promo, so nothing is cut from
@@ -48,8 +49,15 @@ def kept_lines(path: Path, limit_bytes: int) -> list[str]:
     return out
 
 
-def build(lines: list[str], size: int) -> str:
-    """The lines joined with spaces (repeated when too few), cut to ``size`` bytes on a character."""
+STOPS = str.maketrans({c: " " for c in ".،,؛;:!?؟"})
+
+
+def build(lines: list[str], size: int, unpunctuated: bool = False) -> str:
+    """The lines joined with spaces (repeated when too few), cut to ``size`` bytes on a character;
+    ``unpunctuated``: with the sentence and clause marks made spaces (one sentence as long as the
+    document: a scraped page that lost its stops)."""
+    if unpunctuated:
+        lines = [" ".join(line.translate(STOPS).split()) for line in lines]
     parts, n, i = [], 0, 0
     while n < size and lines:
         parts.append(lines[i % len(lines)])
@@ -77,6 +85,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.5, 5.0], help="MB (10^6 bytes)")
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds per size")
     ap.add_argument("--keep", type=Path, help="write the inputs here (DIR/long_SIZE.txt) and keep them")
+    ap.add_argument("--unpunctuated", action="store_true", help="no sentence or clause marks: one long sentence")
     args = ap.parse_args()
     if not args.jsonl.exists():
         sys.exit(f"no {args.jsonl} (pass --jsonl FILE)")
@@ -88,7 +97,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for mb, size in zip(args.sizes, sizes):
             path = folder / f"long_{mb:g}MB.txt"
-            path.write_text(build(lines, size), encoding="utf-8")
+            path.write_text(build(lines, size, args.unpunctuated), encoding="utf-8")
             r = run(path, args.timeout)
             r.update(mb=mb, s_per_mb=round(r["seconds"] / mb, 2))
             results.append(r)

@@ -403,3 +403,20 @@ def test_official_protest_is_accuse_and_people_protesting_stay_protest():
                        ("ومنذ مطلع كانون الثاني/يناير الماضي قمعت السلطات السودانية مظاهرات احتجاجية على ارتفاع أسعار المواد "
                         "الغذائية وفي مقدمها الخبز.", "احتجاجية")):
         assert ("PROTEST", trig) in _typed_triggers(text), text
+
+
+def test_complementizer_between_offsets_reads_the_words_of_that_stretch():
+    """Whether an "إن/أن" stands between two offsets (read from one index of the record's text,
+    not by normalizing every stretch again): only a whole word inside the stretch counts."""
+    import re
+
+    from naba.events.extract import _complementizer
+
+    text = "قال الوزير إن الجيش هاجم المتظاهرين وأكد المتحدث أن القوات انسحبت من بيانها"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    that = {i for i, (a, b) in enumerate(words) if text[a:b] in ("إن", "أن")}
+    for i, (a, _) in enumerate(words):
+        for j, (_, b) in enumerate(words):
+            if i <= j:
+                assert _complementizer(text, a, b) == any(i <= k <= j for k in that), (i, j)
+    assert not _complementizer(text, words[0][0], words[1][1])  # "بيانها", "انسحبت" hold no إن

@@ -18,6 +18,7 @@ Not for: finding the entities (``entities`` stage) or the time expressions (``ti
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import re
@@ -266,9 +267,21 @@ def _prefix_before(text: str, pos: int, chars: int = 25) -> list[str]:
 
 
 
+@lru_cache(maxsize=4)
+def _complementizers(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the "إن/أن" words of a text, in order (read once per record: the
+    events of a long unpunctuated sentence asked for every pair of offsets, cubic in its length)."""
+    norm, offs = normalized_with_offsets(text)
+    found = [(offs[m.start()], offs[m.end() - 1] + 1) for m in _WORD_RE.finditer(norm)
+             if m.group() in cues()["complementizer"]]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _complementizer(text: str, a: int, b: int) -> bool:
     """Whether an "إن/أن" (that) stands between offsets a and b: the start of reported speech."""
-    return any(w in cues()["complementizer"] for w in _WORD_RE.findall(normalized_with_offsets(text[a:b])[0]))
+    starts, ends = _complementizers(text)
+    i = bisect_left(starts, a)
+    return i < len(starts) and ends[i] <= b
 
 
 def _phrase(text: str, start: int, stop: int, max_words: int = 3, quantity: bool = False) -> Cand | None:
