@@ -121,9 +121,10 @@ def test_ids_are_stable_across_spellings():
     assert entity_id("LOC", "دمشق", "geo:170654") == "geo:170654"
     # a quote mark, bracket or hashtag glued to a word is no part of the name, and does not drop the
     # word: 'منظمة "إس' and 'منظمة «أوبك' were both the id of "منظمة" (29 organisations in one)
-    assert entity_id("ORG", 'منظمة "إس') != entity_id("ORG", "منظمة «أوبك") != entity_id("ORG", "منظمة")
+    assert len({entity_id("ORG", 'منظمة "إس'), entity_id("ORG", "منظمة «أوبك"), entity_id("ORG", "منظمة")}) == 3
     assert entity_id("ORG", "منظمة «أوبك") == entity_id("ORG", "منظمة أوبك")
-    assert entity_id("PER", "دونالد #ترمب") == entity_id("PER", "دونالد ترامب") != entity_id("PER", "دونالد")
+    assert entity_id("PER", "دونالد #ترمب") == entity_id("PER", "دونالد ترامب")
+    assert entity_id("PER", "دونالد #ترمب") != entity_id("PER", "دونالد")
 
 
 # Linking in context. Sentences are cut (lightly shortened) from ../shared/data/news/sample.jsonl
@@ -629,7 +630,7 @@ def test_organisations_joined_by_waw_in_one_run_are_split_when_each_is_known(tex
     ("قصف للنظام السوري", 1, 3, (1, 3)),
     # a name listed whole keeps it; a country's name is no adjective; a generic head alone keeps it
     ("وقالت أرامكو السعودية", 1, 3, (1, 3)),
-    ("وفاز نتخب الأوروغواي", 1, 3, (1, 3)),
+    ("وفاز منتخب الأوروغواي", 1, 3, (1, 3)),
     ("ونشرت صحيفة الأمريكية", 1, 3, (1, 3)),
 ])
 def test_an_organisation_drops_a_nationality_adjective_after_a_proper_name(phrase, a, b, span):
