@@ -181,7 +181,7 @@ def test_killed_twice_then_resumed_equals_unbroken(tmp_path):
     whole = tmp_path / "whole.db"
     subprocess.run(cmd + [str(whole)], env=env, check=True, capture_output=True)
     broken = tmp_path / "broken.db"
-    kills = 0
+    left = []  # articles stored when each kill landed
     for at_least in (6, 24):
         proc = subprocess.Popen(cmd + [str(broken)], env=env, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -190,10 +190,12 @@ def test_killed_twice_then_resumed_equals_unbroken(tmp_path):
             time.sleep(0.01)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)  # the ingest and its workers, mid-run
-            kills += 1
+            proc.wait()
+            left.append(_count(broken))
         proc.wait()
-    assert kills >= 1
-    assert 0 < _count(broken) < _count(whole)
+    # at least one kill cut the run short (on a loaded machine the second may land after the
+    # last batch was written: the run was whole by then, which proves nothing either way)
+    assert any(0 < n < _count(whole) for n in left), left
     subprocess.run(cmd + [str(broken)], env=env, check=True, capture_output=True)
     assert _dump(broken) == _dump(whole)
 
