@@ -948,3 +948,11 @@ def test_however_before_the_subject_is_no_part_of_it():
     # sample.jsonl: ant_multisource:BB-internationalNews-598-20180601 (cut)
     got = statements("ووجهت النيابة تهمة القتل إلى الرجل، بيد أن المتهم أكد أنه لم يكن ينوي قتل الصحفي.")
     assert got[-1].speaker.text == "المتهم"
+
+
+def test_a_spokesman_for_a_pronoun_is_described_not_named_by_it():
+    """"المتحدث باسمها" names no one: "باسمها" (on her/its behalf) was taken as the speaker's name."""
+    got = statements("وقال المتحدث باسمه إن الحزب يرفض القرار.")
+    assert [(s.speaker.text, s.speaker_name) for s in got] == [("المتحدث باسمه", "المتحدث باسمه")]
+    got = statements("وقال المتحدث باسمها، أحمد حافظ، إن الوفد سيصل.")
+    assert [s.speaker_name for s in got] == ["أحمد حافظ"]

@@ -76,9 +76,9 @@ def strip_titles(text: str) -> str:
                         and lex.source_kind(_base(words[i])) not in ("title", "honorific")):
                     i += 1  # the title's complement: وزير التعليم، ممثل روسيا
                 continue
-            if titled and (n.startswith(("ال", "لل")) or n in lex.function_words):
+            if titled and (n.startswith(("ال", "لل")) or n in lex.function_words or _on_behalf_of_pronoun(n)):
                 i += 1  # "الأمين العام للأمم المتحدة أنطونيو غوتيريس": للأمم is the title's complement
-                continue
+                continue  # and "المتحدث باسمها" is a description with no name ("باسمها" was taken as one)
             if titled and _glued_place(n, words[i - 1]):
                 i += 2 if is_admin_head(n[1:]) else 1  # "المدير العام للتعليم بجدة"، "... بمنطقة عسير سعيد النقير"
                 continue
@@ -104,6 +104,12 @@ def strip_titles(text: str) -> str:
         if tail:
             return tail  # "مدير المكتب الإعلامي في ... التابعة للفصائل المعارضة حسين أبازيد"
     return text.strip()
+
+
+def _on_behalf_of_pronoun(n: str) -> bool:
+    """"باسمها"، "باسمه": an on-behalf word (context.tsv on_behalf) with a pronoun suffix (object_suffix)."""
+    return any(n == normalize(w) + normalize(suf) for w in context_words("on_behalf")
+               for suf in context_words("object_suffix"))
 
 
 def _glued_place(n: str, before: str) -> bool:
