@@ -35,6 +35,7 @@ from ..record import Entity, Mention, Record, Token
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _QUOTES = set("“”\"«»'‘’()")
 _HASH = "#"
+_EDGE_MARKS = _QUOTES | {_HASH}  # no part of a mention at its edges
 ROLE_WINDOW = 8
 
 
@@ -64,10 +65,9 @@ def _mention(record: Record, toks: list[Token], typ: str, article_words) -> Cand
     if p:
         start += clitics.raw_offset(first.text, len(p))
     end = toks[-1].end
-    while start < end and (record.text[start] in _QUOTES or record.text[start] == _HASH):
+    while start < end and record.text[start] in _EDGE_MARKS:
         start += 1  # "»المتحدة للتأمين": a quote mark glued to the first word
-    while end > start and (record.text[end - 1] in _QUOTES or record.text[end - 1] == _HASH
-                           or record.text[end - 1].isspace()):
+    while end > start and (record.text[end - 1] in _EDGE_MARKS or record.text[end - 1].isspace()):
         end -= 1  # "دونالد #" of "دونالد #ترمب" tagged as the name
     text = record.text[start:end]
     words = words_of(text)
@@ -288,7 +288,8 @@ def split_coordinated_orgs(record: Record, cands: list[Cand], article_words) -> 
         cuts = [k for k in range(a + 1, b) if clitics.proclitic(toks[k].norm) == "و"] if c.type == "ORG" else []
         pieces = []
         if cuts:
-            others = {k for k, n in seen.items() if n > (k == key(c.words, "ORG"))}
+            own = key(c.words, "ORG")
+            others = {k for k, n in seen.items() if n > (k == own)}
             bounds = [a] + cuts + [b]
             for x, y in zip(bounds, bounds[1:]):
                 m = _mention(record, toks[x:y], "ORG", article_words)

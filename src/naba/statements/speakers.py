@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..arabic.normalize import normalize
 from ..arabic.tokenize import strip_prefix
@@ -108,8 +109,13 @@ def strip_titles(text: str) -> str:
 
 def _on_behalf_of_pronoun(n: str) -> bool:
     """"باسمها"، "باسمه": an on-behalf word (context.tsv on_behalf) with a pronoun suffix (object_suffix)."""
-    return any(n == normalize(w) + normalize(suf) for w in context_words("on_behalf")
-               for suf in context_words("object_suffix"))
+    return n in _on_behalf_pronouns()
+
+
+@lru_cache(maxsize=1)
+def _on_behalf_pronouns() -> frozenset[str]:
+    return frozenset(normalize(w) + normalize(suf) for w in context_words("on_behalf")
+                     for suf in context_words("object_suffix"))
 
 
 def _glued_place(n: str, before: str) -> bool:
